@@ -1,0 +1,115 @@
+using FluxPerf.Running;
+
+namespace FluxPerf.Metrics;
+
+/// <summary>Compares the two rounds of a concurrency level.</summary>
+public static class RoundComparer
+{
+    /// <summary>The statistics of a <see cref="Distribution"/>, in report order.</summary>
+    public static readonly IReadOnlyList<string> Stats =
+        ["avg", "p50", "p90", "p95", "p99", "min", "max", "stddev"];
+
+    /// <summary>Builds the comparison; <paramref name="seed"/> fixes the bootstrap.</summary>
+    public static RoundComparison Compare(
+        RoundStatistics round1,
+        RoundStatistics round2,
+        IReadOnlyList<RequestRecord> records1,
+        IReadOnlyList<RequestRecord> records2,
+        int seed)
+    {
+        return new RoundComparison
+        {
+            TtftSpeedupP50 = Ratio(round1.TtftMs?.P50, round2.TtftMs?.P50),
+            TtftSpeedupMean = Ratio(round1.TtftMs?.Avg, round2.TtftMs?.Avg),
+            PairedTtftSpeedup = Paired(records1, records2, seed),
+            Rows = Rows(round1, round2),
+        };
+    }
+
+    /// <summary>Reads one statistic (<c>avg</c>, <c>p95</c>, …) of a distribution.</summary>
+    public static double? Stat(Distribution? d, string stat) => d is null ? null : stat switch
+    {
+        "avg" or "mean" => d.Avg,
+        "p50" or "median" => d.P50,
+        "p90" => d.P90,
+        "p95" => d.P95,
+        "p99" => d.P99,
+        "min" => d.Min,
+        "max" => d.Max,
+        "stddev" => d.Stddev,
+        "count" => d.Count,
+        _ => throw new ArgumentOutOfRangeException(nameof(stat), stat, "unknown statistic"),
+    };
+
+    /// <summary>The distributions of a round by metric name, in report order.</summary>
+    public static IEnumerable<(string Metric, Distribution? Value)> Distributions(RoundStatistics s)
+    {
+        yield return ("ttft_ms", s.TtftMs);
+        yield return ("itl_ms", s.ItlMs);
+        yield return ("tpot_ms", s.TpotMs);
+        yield return ("e2e_latency_ms", s.E2eLatencyMs);
+        yield return ("input_tokens", s.InputTokens);
+        yield return ("output_tokens", s.OutputTokens);
+        yield return ("schedule_lag_ms", s.ScheduleLagMs);
+    }
+
+    /// <summary>The single-valued figures of a round by name, in report order.</summary>
+    public static IEnumerable<(string Metric, double? Value)> Figures(RoundStatistics s)
+    {
+        yield return ("requests", s.Requests);
+        yield return ("succeeded", s.Succeeded);
+        yield return ("failed", s.Failed);
+        yield return ("error_rate", s.ErrorRate);
+        yield return ("duration_s", s.DurationS);
+        yield return ("request_throughput", s.RequestThroughput);
+        yield return ("output_token_throughput", s.OutputTokenThroughput);
+        yield return ("total_token_throughput", s.TotalTokenThroughput);
+        yield return ("goodput", s.Goodput.RequestsPerSecond);
+        yield return ("goodput_fraction", s.Goodput.Fraction);
+        yield return ("cached_token_fraction", s.CachedTokenFraction);
+    }
+
+    private static List<ComparisonRow> Rows(RoundStatistics r1, RoundStatistics r2)
+    {
+        var rows = new List<ComparisonRow>();
+        foreach (var ((metric, d1), (_, d2)) in Distributions(r1).Zip(Distributions(r2)))
+        {
+            rows.AddRange(Stats.Select(stat => Row(metric, stat, Stat(d1, stat), Stat(d2, stat))));
+        }
+
+        foreach (var ((metric, v1), (_, v2)) in Figures(r1).Zip(Figures(r2)))
+        {
+            rows.Add(Row(metric, "value", v1, v2));
+        }
+
+        return rows;
+    }
+
+    private static ComparisonRow Row(string metric, string stat, double? v1, double? v2) =>
+        new(metric, stat, v1, v2, v1 is { } a && v2 is { } b && a != 0 ? (b - a) / a * 100 : null);
+
+    private static PairedSpeedup? Paired(
+        IReadOnlyList<RequestRecord> records1,
+        IReadOnlyList<RequestRecord> records2,
+        int seed)
+    {
+        // Pairing by request id compares each request with itself, which removes the spread
+        // between short and long prompts that dominates an unpaired comparison of two rounds.
+        var first = records1.Where(r => r.Succeeded && r.TtftMs > 0)
+            .ToDictionary(r => r.RequestId, r => r.TtftMs!.Value, StringComparer.Ordinal);
+        var ratios = records2
+            .Where(r => r.Succeeded && r.TtftMs > 0 && first.ContainsKey(r.RequestId))
+            .Select(r => first[r.RequestId] / r.TtftMs!.Value)
+            .ToArray();
+        if (ratios.Length == 0)
+        {
+            return null;
+        }
+
+        var (median, low, high) = Bootstrap.MedianCi(ratios, seed: seed);
+        return new PairedSpeedup(ratios.Length, median, low, high);
+    }
+
+    private static double? Ratio(double? round1, double? round2) =>
+        round1 is { } a && round2 is { } b && b > 0 ? a / b : null;
+}

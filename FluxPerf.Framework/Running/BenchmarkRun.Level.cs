@@ -1,0 +1,193 @@
+using FluxPerf.Configuration;
+using FluxPerf.Datasets;
+using FluxPerf.Metrics;
+
+namespace FluxPerf.Running;
+
+public sealed partial class BenchmarkRun
+{
+    private async Task<LevelResult> RunLevelCoreAsync(
+        StageState stage,
+        int concurrency,
+        IReadOnlyList<PlannedSession> sessions,
+        IProgress<RoundProgress>? progress,
+        CancellationToken ct)
+    {
+        var config = stage.Config;
+        var warnings = new List<string>();
+        var resets = new List<ResetOutcome>();
+        var load = LoadFor(concurrency);
+        var runner = new RoundRunner(stage.Client, _context,
+            new TurnComposer(config.MaxContextTokens, countTokens: config.Debug));
+        _context.SaveRequests = config.SaveRequests;
+        if (config.Debug)
+        {
+            _context.EnableDebug(config.DebugLogDirectory ?? Folder);
+        }
+
+        if (config.ResetCacheBetweenConcurrency)
+        {
+            resets.Add(await ResetAsync(stage, "before_level", warnings, ct));
+        }
+
+        var plan1 = new RoundPlan(config.StageName, concurrency, 1, sessions, Replay: null);
+        var round1 = await RunRoundAsync(runner, plan1, load, progress, ct);
+        ThrowIfUnreachable(config, round1);
+
+        if (config.ResetCacheBetweenRounds)
+        {
+            resets.Add(await ResetAsync(stage, "between_rounds", warnings, ct));
+        }
+
+        var order = config.ShuffleRound2 ? Sampler.Shuffle(sessions, config.Seed + 1) : sessions;
+        var replay = config.Mode == BenchmarkMode.MultiTurn && config.ReplayRecordedReplies
+            ? round1.Replies
+            : null;
+        var plan2 = new RoundPlan(config.StageName, concurrency, 2, order, replay);
+        var round2 = await RunRoundAsync(runner, plan2, load, progress, ct);
+
+        AddSkippedWarnings(warnings, round1, round2);
+        return Analyze(stage, concurrency, sessions.Count, load, resets, warnings, round1, round2);
+    }
+
+    private async Task<RoundOutcome> RunRoundAsync(
+        RoundRunner runner,
+        RoundPlan plan,
+        ILoadModel load,
+        IProgress<RoundProgress>? progress,
+        CancellationToken ct)
+    {
+        Log.RoundStarting(_logger, plan.Stage, plan.Concurrency, plan.Round, plan.Sessions.Count,
+            load.Describe());
+        var outcome = await runner.RunAsync(plan, load, progress, ct);
+        var ok = outcome.Records.Count(r => r.Succeeded);
+        var duration = outcome.Records.Count == 0 ? 0
+            : (outcome.Records.Max(r => r.DoneAtMs) - outcome.Records.Min(r => r.SentAtMs)) / 1000;
+        Log.RoundFinished(_logger, plan.Stage, plan.Concurrency, plan.Round, ok,
+            outcome.Records.Count - ok, duration);
+
+        // Records already on disk stay there; the caller learns of the cancellation after them.
+        ct.ThrowIfCancellationRequested();
+        return outcome;
+    }
+
+    private async Task<ResetOutcome> ResetAsync(
+        StageState stage,
+        string moment,
+        List<string> warnings,
+        CancellationToken ct)
+    {
+        var outcome = await stage.Controller!.ResetAsync(moment, ct); // validated: reset URL set
+        Log.ResetDone(_logger, moment, outcome.Verification);
+        var policy = stage.Config.ResetVerification;
+        var bad = outcome.Failed || (policy != ResetVerificationPolicy.None && !outcome.Verified);
+        if (!bad)
+        {
+            return outcome;
+        }
+
+        var message = $"cache reset ({moment}) at {stage.Config.ResetCacheUrl}: "
+            + (outcome.Error ?? outcome.Verification);
+        if (policy == ResetVerificationPolicy.Strict)
+        {
+            throw new BenchmarkException(message
+                + "; reset_verification is strict, so the level stops here");
+        }
+
+        warnings.Add(message);
+        Log.RunWarning(_logger, message);
+        return outcome;
+    }
+
+    private static void ThrowIfUnreachable(BenchmarkConfig config, RoundOutcome round)
+    {
+        var records = round.Records;
+        if (records.Count > 0 && records.All(r => r.ErrorKind == "connection_failed"))
+        {
+            throw new BenchmarkException($"endpoint {config.Endpoint} could not be reached: "
+                + $"{records[0].Error}. Check that the server is running and the URL is right.");
+        }
+    }
+
+    private static void AddSkippedWarnings(List<string> warnings, RoundOutcome r1, RoundOutcome r2)
+    {
+        foreach (var (round, skipped) in new[] { (1, r1.SkippedTurns), (2, r2.SkippedTurns) })
+        {
+            if (skipped > 0)
+            {
+                warnings.Add($"round {round}: {skipped} turns were not sent because an earlier "
+                    + "turn of their session failed");
+            }
+        }
+    }
+
+    private static LevelResult Analyze(
+        StageState stage,
+        int concurrency,
+        int samples,
+        ILoadModel load,
+        List<ResetOutcome> resets,
+        List<string> warnings,
+        RoundOutcome round1,
+        RoundOutcome round2)
+    {
+        var s1 = RoundAnalyzer.Analyze(round1.Records, stage.Criteria);
+        var s2 = RoundAnalyzer.Analyze(round2.Records, stage.Criteria);
+        if (stage.Config.Mode == BenchmarkMode.MultiTurn)
+        {
+            var note = stage.Config.ReplayRecordedReplies
+                ? "multi-turn round 2 replays round 1's replies as history, so each request is "
+                    + "byte-identical to its round-1 twin"
+                : "multi-turn round 2 uses its own live replies as history; requests after the "
+                    + "first turn may differ from their round-1 twins";
+            if (!stage.Notes.Contains(note))
+            {
+                stage.Notes.Add(note);
+            }
+        }
+
+        return new LevelResult
+        {
+            Stage = stage.Config.StageName,
+            Concurrency = concurrency,
+            Samples = samples,
+            Load = load.Describe(),
+            Resets = resets,
+            Round1 = new RoundResult(1, s1, null),
+            Round2 = new RoundResult(2, s2, null),
+            Comparison = RoundComparer.Compare(s1, s2, round1.Records, round2.Records,
+                stage.Config.Seed),
+            Warnings = warnings,
+            Records = [.. round1.Records, .. round2.Records],
+        };
+    }
+
+    // The load model is chosen here so that an open-loop schedule (a request rate with Poisson
+    // or gamma gaps) can replace the closed loop without touching the rounds.
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Performance", "CA1859",
+        Justification = "The interface is the seam for open-loop load models.")]
+    private static ILoadModel LoadFor(int concurrency) => new ClosedLoopLoad(concurrency);
+
+    private StageState GetStage(BenchmarkConfig config, GoodputCriteria? criteria)
+    {
+        if (_stages.TryGetValue(config.StageName, out var existing))
+        {
+            return existing;
+        }
+
+        config.ValidateOrThrow();
+        var stage = new StageState(config, criteria);
+        _stages[config.StageName] = stage;
+        _stageOrder.Add(config.StageName);
+        return stage;
+    }
+
+    private async Task ReportAsync(CancellationToken ct)
+    {
+        var result = Result;
+        foreach (var reporter in _reporters)
+        {
+            await reporter.ReportAsync(result, Folder, ct);
+        }
+    }
+}
