@@ -2,7 +2,8 @@ using System.Text;
 
 namespace FluxPerf.Monitoring;
 
-/// <summary>A cursor over one exposition line, with the lexical rules of the text formats.</summary>
+/// <summary>A cursor over one exposition line, with the lexical rules of the text formats.
+/// </summary>
 internal ref struct LineReader
 {
     private readonly ReadOnlySpan<char> _line;

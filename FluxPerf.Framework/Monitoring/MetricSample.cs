@@ -5,7 +5,7 @@ using System.Text;
 namespace FluxPerf.Monitoring;
 
 /// <summary>One sample line of an exposition: a series and its value.</summary>
-/// <param name="Name">The sample's own name, for example <c>vllm:ttft_seconds_bucket</c>.</param>
+/// <param name="Name">The sample's own name, e.g. <c>vllm:ttft_seconds_bucket</c>.</param>
 /// <param name="Labels">The labels in the order the server wrote them.</param>
 /// <param name="Value">The value; may be <c>+Inf</c>, <c>-Inf</c> or <c>NaN</c>.</param>
 /// <param name="TimestampMs">The optional timestamp in Unix milliseconds (OpenMetrics seconds
@@ -16,7 +16,7 @@ public sealed record MetricSample(
     double Value,
     double? TimestampMs)
 {
-    /// <summary>The value of the label <paramref name="name"/>, or <see langword="null"/>.</summary>
+    /// <summary>The value of label <paramref name="name"/>, or <see langword="null"/>.</summary>
     /// <param name="name">The label name.</param>
     public string? GetLabel(string name)
     {

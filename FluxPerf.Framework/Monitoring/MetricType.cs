@@ -12,18 +12,21 @@ public enum MetricType
     /// <summary>A value that goes up and down.</summary>
     Gauge,
 
-    /// <summary>Cumulative buckets (<c>_bucket</c> with <c>le</c>), <c>_sum</c> and <c>_count</c>.</summary>
+    /// <summary>Cumulative buckets (<c>_bucket</c> with <c>le</c>), <c>_sum</c>, <c>_count</c>.
+    /// </summary>
     Histogram,
 
-    /// <summary>Pre-computed quantiles (<c>quantile</c> label), <c>_sum</c> and <c>_count</c>.</summary>
+    /// <summary>Pre-computed quantiles (<c>quantile</c> label), <c>_sum</c>, <c>_count</c>.
+    /// </summary>
     Summary,
 
-    /// <summary>OpenMetrics gauge histogram (<c>_bucket</c>, <c>_gsum</c>, <c>_gcount</c>).</summary>
+    /// <summary>OpenMetrics gauge histogram (<c>_bucket</c>, <c>_gsum</c>, <c>_gcount</c>).
+    /// </summary>
     GaugeHistogram,
 
     /// <summary>OpenMetrics state set: one sample per state, value 0 or 1.</summary>
     StateSet,
 
-    /// <summary>OpenMetrics info metric (<c>_info</c>, value 1, the facts are in the labels).</summary>
+    /// <summary>OpenMetrics info metric (<c>_info</c>, value 1, facts in the labels).</summary>
     Info,
 }
