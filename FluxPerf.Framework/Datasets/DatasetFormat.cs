@@ -12,6 +12,7 @@ public enum DatasetFormat
     /// <summary>A JSON file holding one entry object.</summary>
     JsonSingleObject,
 
-    /// <summary>JSON Lines: one entry object per line (<c>.jsonl</c>, <c>.ndjson</c>, or sniffed).</summary>
+    /// <summary>JSON Lines: one entry object per line (<c>.jsonl</c>, <c>.ndjson</c>, or
+    /// recognised from the content).</summary>
     Jsonl,
 }

@@ -29,7 +29,9 @@ public static partial class DatasetLoader
         try
         {
             var collector = new SessionCollector(path);
-            var format = IsJsonLines(path) ? ReadJsonLines(path, collector) : ReadJson(path, collector);
+            var format = IsJsonLines(path)
+                ? ReadJsonLines(path, collector)
+                : ReadJson(path, collector);
             return collector.Finish(format);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)

@@ -41,7 +41,7 @@ internal static partial class EntryParser
 
         var builder = new ConversationBuilder();
         builder.AddSystem(ReadOptionalString(entry, "system"));
-        skipReason = ReadShape(shape, value, builder);
+        skipReason = ReadShape(entry, shape, value, builder);
         if (skipReason is not null)
         {
             return false;
@@ -79,14 +79,18 @@ internal static partial class EntryParser
         return false;
     }
 
-    private static string? ReadShape(EntryShape shape, JsonElement value, ConversationBuilder builder)
+    private static string? ReadShape(
+        JsonElement entry,
+        EntryShape shape,
+        JsonElement value,
+        ConversationBuilder builder)
     {
         return shape switch
         {
             EntryShape.ShareGpt => ReadShareGpt(value, builder),
             EntryShape.OpenAiMessages => ReadOpenAiMessages(value, builder),
-            EntryShape.UserMessages => ReadStringArray(value, "user_messages", builder.AddUser),
-            EntryShape.Turns => ReadStringArray(value, "turns", builder.AddUser),
+            EntryShape.UserMessages => ReadUserMessages(entry, value, builder),
+            EntryShape.Turns => ReadTurns(value, builder),
             _ => ReadSingleTurn(value, shape == EntryShape.Prompt ? "prompt" : "text", builder),
         };
     }
@@ -102,8 +106,39 @@ internal static partial class EntryParser
         return null;
     }
 
-    private static string? ReadStringArray(JsonElement value, string key, Action<string?> add)
+    private static string? ReadUserMessages(
+        JsonElement entry,
+        JsonElement value,
+        ConversationBuilder builder)
     {
+        var replies = new List<string?>();
+        var reason = ReadStrings(value, "user_messages", out var users);
+        if (reason is null && entry.TryGetProperty("assistant_messages", out var replyValue)
+            && replyValue.ValueKind != JsonValueKind.Null)
+        {
+            reason = ReadStrings(replyValue, "assistant_messages", out replies);
+        }
+
+        // Replies pair with user messages by position; extra replies have no question to answer.
+        for (var i = 0; reason is null && i < users.Count; i++)
+        {
+            builder.AddUser(users[i]);
+            builder.AddAssistant(i < replies.Count ? replies[i] : null);
+        }
+
+        return reason;
+    }
+
+    private static string? ReadTurns(JsonElement value, ConversationBuilder builder)
+    {
+        var reason = ReadStrings(value, "turns", out var turns);
+        turns.ForEach(builder.AddUser);
+        return reason;
+    }
+
+    private static string? ReadStrings(JsonElement value, string key, out List<string?> strings)
+    {
+        strings = [];
         if (value.ValueKind != JsonValueKind.Array)
         {
             return $"\"{key}\" is {Describe(value)}; expected an array of strings";
@@ -117,7 +152,7 @@ internal static partial class EntryParser
                 return $"\"{key}\"[{index}] is {Describe(item)}; expected a string";
             }
 
-            add(item.GetString());
+            strings.Add(item.GetString());
             index++;
         }
 

@@ -8,7 +8,7 @@ namespace FluxPerf.Datasets;
 /// </summary>
 public static class HistoryTruncation
 {
-    /// <summary>Builds the messages for the next turn, dropping the oldest turns until they fit.</summary>
+    /// <summary>Builds the next turn's messages, dropping the oldest turns until they fit.</summary>
     /// <param name="systemPrompt">The system prompt, or <c>null</c> for none; never dropped.</param>
     /// <param name="previousTurns">The completed turns so far, oldest first.</param>
     /// <param name="nextUserMessage">The message to send now; never dropped or shortened.</param>

@@ -12,7 +12,7 @@ namespace FluxPerf.Datasets;
 /// </remarks>
 public static class Sampler
 {
-    /// <summary>Picks <paramref name="count"/> distinct sessions at random, without replacement.</summary>
+    /// <summary>Picks <paramref name="count"/> distinct sessions at random (no replacement).</summary>
     /// <param name="sessions">The usable sessions of a dataset.</param>
     /// <param name="count">How many to pick; 0 gives an empty list.</param>
     /// <param name="seed">The random seed; the same seed and input give the same picks in the

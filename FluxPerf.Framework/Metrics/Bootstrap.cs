@@ -12,7 +12,8 @@ public static class Bootstrap
     /// </summary>
     /// <param name="values">The measurements, any order, all finite, at least one.</param>
     /// <param name="resamples">How many resamples; 2000 (the default) steadies 95% bounds.</param>
-    /// <param name="confidence">The interval's coverage, between 0 and 1 exclusive; default 0.95.</param>
+    /// <param name="confidence">The interval's coverage, between 0 and 1 exclusive; default
+    /// 0.95.</param>
     /// <param name="seed">Seed of <c>new System.Random(seed)</c>, whose sequence is the same on
     /// every platform, so a report can be reproduced exactly; default 42.</param>
     /// <returns>The sample median (linear interpolation) and the interval's bounds, both taken by
@@ -30,7 +31,8 @@ public static class Bootstrap
             throw new ArgumentOutOfRangeException(
                 nameof(confidence),
                 confidence,
-                $"confidence is a fraction between 0 and 1 exclusive (0.95 for 95%); got {confidence}");
+                "confidence is a fraction between 0 and 1 exclusive (0.95 for 95%); "
+                + $"got {confidence}");
         }
 
         var sorted = SortedFiniteCopy(values);

@@ -31,10 +31,16 @@ public static class Percentile
                 $"p is a fraction from 0 to 1 (0.99 for p99); got {p}");
         }
 
-        var h = (sorted.Length - 1) * p;
+        var (below, above, fraction) = Ranks(sorted.Length, p);
+        return Lerp(sorted[below], sorted[above], fraction);
+    }
+
+    /// <summary>The two ranks the <paramref name="p"/> quantile lies between, and how far.</summary>
+    internal static (int Below, int Above, double Fraction) Ranks(int count, double p)
+    {
+        var h = (count - 1) * p;
         var below = (int)Math.Floor(h);
-        var above = Math.Min(below + 1, sorted.Length - 1);
-        return Lerp(sorted[below], sorted[above], h - below);
+        return (below, Math.Min(below + 1, count - 1), h - below);
     }
 
     /// <summary>The point the fraction <paramref name="t"/> of the way from a to b.</summary>
