@@ -17,7 +17,8 @@ internal static class ClientTestRequests
     public static LlmRequest Prompt(string id, int words, int maxTokens, int seed = 1)
     {
         var random = new Random(seed);
-        var text = string.Join(' ', Enumerable.Range(0, words).Select(_ => Words[random.Next(Words.Length)]));
+        var picks = Enumerable.Range(0, words).Select(_ => Words[random.Next(Words.Length)]);
+        var text = string.Join(' ', picks);
         return new LlmRequest(id, [ChatMessage.User(text)], maxTokens);
     }
 

@@ -10,7 +10,10 @@ public sealed class ErrorTextTests
     [TestCase("error_400_context_length.json", 400, "This model's maximum context length is 8192")]
     [TestCase("error_404_model_not_found.json", 404, "The model `gpt-4o` does not exist.")]
     [TestCase("error_500_generation.json", 500, "Internal server error")]
-    public void FromBody_VllmErrorFixture_ReturnsItsMessage(string fixture, int status, string start)
+    public void FromBody_VllmErrorFixture_ReturnsItsMessage(
+        string fixture,
+        int status,
+        string start)
     {
         var body = File.ReadAllBytes(
             Path.Combine(TestContext.CurrentContext.TestDirectory, "Fixtures", fixture));

@@ -29,7 +29,9 @@ internal sealed class OddSizedReadStream(byte[] bytes, params int[] readSizes) :
 
     public override int Read(Span<byte> buffer)
     {
-        var size = readSizes.Length == 0 ? buffer.Length : readSizes[_nextSize++ % readSizes.Length];
+        var size = readSizes.Length == 0
+            ? buffer.Length
+            : readSizes[_nextSize++ % readSizes.Length];
         var count = Math.Min(Math.Min(size, buffer.Length), bytes.Length - _position);
         bytes.AsSpan(_position, count).CopyTo(buffer);
         _position += count;

@@ -113,7 +113,8 @@ public sealed class ResponseAccumulatorTests
         var body = new StreamBuilder()
             .Role()
             .Content("Hello")
-            .Raw("{\"error\":{\"message\":\"engine died\",\"type\":\"InternalServerError\",\"code\":500}}")
+            .Raw("{\"error\":{\"message\":\"engine died\",\"type\":\"InternalServerError\","
+                + "\"code\":500}}")
             .Done()
             .Build();
 

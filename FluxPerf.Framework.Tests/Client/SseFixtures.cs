@@ -25,7 +25,8 @@ internal static class SseFixtures
         int[] readSizes,
         int initialBufferSize = SseReader.DefaultInitialBufferSize)
     {
-        using var reader = new SseReader(new OddSizedReadStream(body, readSizes), initialBufferSize);
+        var stream = new OddSizedReadStream(body, readSizes);
+        using var reader = new SseReader(stream, initialBufferSize);
         var events = new List<string>();
         while (await reader.ReadEventAsync(CancellationToken.None))
         {
@@ -49,13 +50,16 @@ internal static class SseFixtures
         while (await reader.ReadEventAsync(CancellationToken.None))
         {
             last = Ms(10 * index++);
-            if (accumulator.Accept(reader.Data, last) is StreamChunkKind.Done or StreamChunkKind.Error)
+            var kind = accumulator.Accept(reader.Data, last);
+            if (kind is StreamChunkKind.Done or StreamChunkKind.Error)
             {
                 break;
             }
         }
 
-        var error = reader.EndedMidEvent ? RequestErrorKind.ConnectionDropped : RequestErrorKind.None;
+        var error = reader.EndedMidEvent
+            ? RequestErrorKind.ConnectionDropped
+            : RequestErrorKind.None;
         return accumulator.Finish(new RequestTiming(0, 0, last), 200, error, null);
     }
 

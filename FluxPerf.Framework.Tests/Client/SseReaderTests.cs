@@ -130,7 +130,8 @@ public sealed class SseReaderTests
 
     private static IEnumerable<TestCaseData> FixtureAndReadSizes()
     {
-        foreach (var fixture in new[] { SseFixtures.Chat, SseFixtures.ChatRoundOne, SseFixtures.Completions })
+        string[] fixtures = [SseFixtures.Chat, SseFixtures.ChatRoundOne, SseFixtures.Completions];
+        foreach (var fixture in fixtures)
         {
             foreach (var sizes in ReadSizePatterns)
             {

@@ -18,10 +18,12 @@ internal sealed class StreamBuilder
     public StreamBuilder Usage(int prompt, int completion, int? cached = null)
     {
         var details = cached is { } c
-            ? string.Create(CultureInfo.InvariantCulture, $",\"prompt_tokens_details\":{{\"cached_tokens\":{c}}}")
+            ? string.Create(CultureInfo.InvariantCulture,
+                $",\"prompt_tokens_details\":{{\"cached_tokens\":{c}}}")
             : "";
         return Raw(string.Create(CultureInfo.InvariantCulture,
-            $"{{\"choices\":[],\"usage\":{{\"prompt_tokens\":{prompt},\"completion_tokens\":{completion}{details}}}}}"));
+            $"{{\"choices\":[],\"usage\":{{\"prompt_tokens\":{prompt},"
+            + $"\"completion_tokens\":{completion}{details}}}}}"));
     }
 
     public StreamBuilder Raw(string data)
@@ -41,6 +43,7 @@ internal sealed class StreamBuilder
             ? string.Create(CultureInfo.InvariantCulture,
                 $",\"usage\":{{\"prompt_tokens\":100,\"completion_tokens\":{u}}}")
             : "";
-        return Raw($"{{\"choices\":[{{\"index\":0,\"delta\":{delta},\"finish_reason\":{finishJson}}}]{usageJson}}}");
+        return Raw($"{{\"choices\":[{{\"index\":0,\"delta\":{delta},"
+            + $"\"finish_reason\":{finishJson}}}]{usageJson}}}");
     }
 }

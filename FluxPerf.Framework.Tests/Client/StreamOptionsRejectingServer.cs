@@ -47,7 +47,9 @@ internal sealed class StreamOptionsRejectingServer : IAsyncDisposable
         builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0));
         var app = builder.Build();
         var server = new StreamOptionsRejectingServer(app);
-        app.MapPost("/v1/chat/completions", context => server.HandleAsync(context, rejection, rejectEverything));
+        app.MapPost(
+            "/v1/chat/completions",
+            context => server.HandleAsync(context, rejection, rejectEverything));
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features
             .Get<IServerAddressesFeature>()!.Addresses.First(); // Kestrel always reports one
@@ -72,15 +74,23 @@ internal sealed class StreamOptionsRejectingServer : IAsyncDisposable
             context.Response.StatusCode = 400;
             context.Response.ContentType = "application/json";
             await context.Response.WriteAsync(
-                $"{{\"error\":{{\"message\":\"{rejection}\",\"type\":\"BadRequestError\",\"code\":400}}}}");
+                $"{{\"error\":{{\"message\":\"{rejection}\",\"type\":\"BadRequestError\","
+                + "\"code\":400}}");
             return;
         }
 
         context.Response.ContentType = "text/event-stream";
-        foreach (var delta in new[] { "{\"role\":\"assistant\",\"content\":\"\"}", "{\"content\":\"a\"}",
-            "{\"content\":\"b\"}", "{\"content\":\"c\"}" })
+        string[] deltas =
+        [
+            "{\"role\":\"assistant\",\"content\":\"\"}",
+            "{\"content\":\"a\"}",
+            "{\"content\":\"b\"}",
+            "{\"content\":\"c\"}",
+        ];
+        foreach (var delta in deltas)
         {
-            await context.Response.WriteAsync($"data: {{\"choices\":[{{\"index\":0,\"delta\":{delta}}}]}}\n\n");
+            await context.Response.WriteAsync(
+                $"data: {{\"choices\":[{{\"index\":0,\"delta\":{delta}}}]}}\n\n");
             await context.Response.Body.FlushAsync();
         }
 

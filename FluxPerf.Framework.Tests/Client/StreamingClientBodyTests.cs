@@ -27,7 +27,8 @@ public sealed class StreamingClientBodyTests
             "{\"model\":\"m\",\"messages\":[{\"role\":\"system\",\"content\":\"Be brief.\"},"
             + "{\"role\":\"user\",\"content\":\"Capital of France?\"}],\"max_tokens\":16,"
             + "\"temperature\":0,\"ignore_eos\":true,\"stream\":true,\"stream_options\":"
-            + "{\"include_usage\":true,\"continuous_usage_stats\":true},\"seed\":7,\"top_p\":0.9}"));
+            + "{\"include_usage\":true,\"continuous_usage_stats\":true},"
+            + "\"seed\":7,\"top_p\":0.9}"));
     }
 
     [Test]
@@ -38,7 +39,8 @@ public sealed class StreamingClientBodyTests
         var body = Encoding.UTF8.GetString(client.BuildBody(Request));
 
         Assert.That(body, Does.StartWith(
-            "{\"model\":\"m\",\"prompt\":\"Be brief.\\n\\nCapital of France?\",\"max_tokens\":16,"));
+            "{\"model\":\"m\",\"prompt\":\"Be brief.\\n\\nCapital of France?\","
+            + "\"max_tokens\":16,"));
     }
 
     [Test]

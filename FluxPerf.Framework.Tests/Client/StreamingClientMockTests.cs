@@ -1,3 +1,4 @@
+using System.Globalization;
 using FluxPerf.Client;
 using FluxPerf.MockServer;
 using NUnit.Framework;
@@ -31,12 +32,14 @@ public sealed class StreamingClientMockTests
         for (var i = 0; i < 5; i++)
         {
             var request = ClientTestRequests.Prompt($"timing-{i}", 50, 24, seed: i);
-            var measurement = await client.SendAsync(request, Timestamps.Now(), CancellationToken.None);
+            var measurement = await client.SendAsync(
+                request, Timestamps.Now(), CancellationToken.None);
             Assert.That(mock.Journal.TryGet(request.RequestId, out var trace), Is.True);
             lags.Add(AssertAgrees(measurement, trace!));
         }
 
-        TestContext.Out.WriteLine($"first-token lag client - mock, ms: {string.Join(", ", lags.Select(l => l.ToString("0.000", System.Globalization.CultureInfo.InvariantCulture)))}");
+        var shown = lags.Select(lag => lag.ToString("0.000", CultureInfo.InvariantCulture));
+        TestContext.Out.WriteLine($"first-token lag client - mock, ms: {string.Join(", ", shown)}");
     }
 
     [Test]
@@ -85,7 +88,8 @@ public sealed class StreamingClientMockTests
         using (Assert.EnterMultipleScope())
         {
             Assert.That(cold.CachedTokens, Is.Zero);
-            Assert.That(warm.CachedTokens, Is.EqualTo(warmTrace!.CachedTokens).And.GreaterThan(900));
+            Assert.That(warm.CachedTokens,
+                Is.EqualTo(warmTrace!.CachedTokens).And.GreaterThan(900));
             Assert.That(warm.PromptTokens, Is.EqualTo(cold.PromptTokens));
             Assert.That(warm.TtftMs!.Value / cold.TtftMs!.Value, Is.LessThan(0.5),
                 $"TTFT cold {cold.TtftMs:0.0} ms, warm {warm.TtftMs:0.0} ms");
@@ -102,7 +106,10 @@ public sealed class StreamingClientMockTests
             ItlMs = 0.01,
             TokensPerEvent = 1,
         });
-        var options = ClientTestRequests.Options(mock.ChatCompletionsUri) with { CaptureResponseText = false };
+        var options = ClientTestRequests.Options(mock.ChatCompletionsUri) with
+        {
+            CaptureResponseText = false,
+        };
         using var client = new StreamingClient(options);
         var request = ClientTestRequests.Prompt("large", 100_000, 10_000, seed: 2);
 
@@ -112,7 +119,8 @@ public sealed class StreamingClientMockTests
         using (Assert.EnterMultipleScope())
         {
             Assert.That(measurement.Succeeded, Is.True, measurement.ErrorMessage);
-            Assert.That(measurement.PromptTokens, Is.EqualTo(trace!.PromptTokens).And.GreaterThan(99_000));
+            Assert.That(measurement.PromptTokens,
+                Is.EqualTo(trace!.PromptTokens).And.GreaterThan(99_000));
             Assert.That(measurement.OutputTokens, Is.EqualTo(10_000));
             Assert.That(measurement.TokenEvents, Is.EqualTo(10_000));
             Assert.That(measurement.InterTokenLatenciesMs, Has.Count.EqualTo(9_999));
@@ -132,7 +140,8 @@ public sealed class StreamingClientMockTests
             Assert.That(firstLag, Is.InRange(MinLagMs, MaxLagMs), "first token, client - mock");
             Assert.That(lastLag, Is.InRange(MinLagMs, MaxLagMs), "last token, client - mock");
             Assert.That(measurement.TokenEvents, Is.EqualTo(trace.TokenEventTimestamps.Count));
-            Assert.That(measurement.InterTokenLatenciesMs, Has.Count.EqualTo(trace.CompletionTokens - 1));
+            Assert.That(measurement.InterTokenLatenciesMs,
+                Has.Count.EqualTo(trace.CompletionTokens - 1));
             Assert.That(measurement.OutputTokens, Is.EqualTo(trace.CompletionTokens));
             Assert.That(measurement.PromptTokens, Is.EqualTo(trace.PromptTokens));
             Assert.That(measurement.TtftMs, Is.GreaterThanOrEqualTo(30));

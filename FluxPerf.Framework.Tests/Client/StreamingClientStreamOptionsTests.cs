@@ -1,3 +1,4 @@
+using System.Text;
 using FluxPerf.Client;
 using NUnit.Framework;
 
@@ -13,7 +14,7 @@ public sealed class StreamingClientStreamOptionsTests
     {
         await using var server = await StreamOptionsRejectingServer.StartAsync(
             "stream_options: Extra inputs are not permitted");
-        using var client = new StreamingClient(ClientTestRequests.Options(server.ChatCompletionsUri));
+        using var client = Client(server);
 
         var first = await SendAsync(client, "a");
         var second = await SendAsync(client, "b");
@@ -26,8 +27,9 @@ public sealed class StreamingClientStreamOptionsTests
             Assert.That(server.WithoutOptions, Is.EqualTo(2));
             Assert.That(second.OutputTokens, Is.EqualTo(3));
             Assert.That(second.OutputTokensEstimated, Is.True);
-            Assert.That(System.Text.Encoding.UTF8.GetString(client.BuildBody(ClientTestRequests.Prompt("c", 3, 4))),
-                Does.Not.Contain("stream_options"), "later bodies leave it out");
+            var body = client.BuildBody(ClientTestRequests.Prompt("c", 3, 4));
+            Assert.That(Encoding.UTF8.GetString(body), Does.Not.Contain("stream_options"),
+                "later bodies leave it out");
         }
     }
 
@@ -35,7 +37,7 @@ public sealed class StreamingClientStreamOptionsTests
     public async Task SendAsync_GenericBadRequestOnFirstUse_RetriesAndRemembersWhenRetryStreams()
     {
         await using var server = await StreamOptionsRejectingServer.StartAsync("Bad Request");
-        using var client = new StreamingClient(ClientTestRequests.Options(server.ChatCompletionsUri));
+        using var client = Client(server);
 
         var first = await SendAsync(client, "a");
         var second = await SendAsync(client, "b");
@@ -53,7 +55,7 @@ public sealed class StreamingClientStreamOptionsTests
     {
         await using var server = await StreamOptionsRejectingServer.StartAsync(
             "prompt is too long", rejectEverything: true);
-        using var client = new StreamingClient(ClientTestRequests.Options(server.ChatCompletionsUri));
+        using var client = Client(server);
 
         var first = await SendAsync(client, "a");
         var second = await SendAsync(client, "b");
@@ -63,11 +65,16 @@ public sealed class StreamingClientStreamOptionsTests
             Assert.That(first.Error, Is.EqualTo(RequestErrorKind.HttpError));
             Assert.That(first.ErrorMessage, Is.EqualTo("prompt is too long"));
             Assert.That(second.Error, Is.EqualTo(RequestErrorKind.HttpError));
-            Assert.That(server.WithOptions, Is.EqualTo(2), "each request still asks for usage first");
+            Assert.That(server.WithOptions, Is.EqualTo(2),
+                "each request still asks for usage first");
             Assert.That(server.WithoutOptions, Is.EqualTo(2), "and retries once");
         }
     }
 
     private static Task<ResponseMeasurement> SendAsync(StreamingClient client, string id) =>
-        client.SendAsync(ClientTestRequests.Prompt(id, 5, 3), Timestamps.Now(), CancellationToken.None);
+        client.SendAsync(
+            ClientTestRequests.Prompt(id, 5, 3), Timestamps.Now(), CancellationToken.None);
+
+    private static StreamingClient Client(StreamOptionsRejectingServer server) =>
+        new(ClientTestRequests.Options(server.ChatCompletionsUri));
 }

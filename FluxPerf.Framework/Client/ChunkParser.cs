@@ -70,7 +70,8 @@ internal static class ChunkParser
             }
         }
 
-        return new StreamChunk(StreamChunkKind.Chunk, visible, hasChoices, finishReason, ReadUsage(root));
+        return new StreamChunk(
+            StreamChunkKind.Chunk, visible, hasChoices, finishReason, ReadUsage(root));
     }
 
     private static bool ReadChoice(JsonElement choice, StringBuilder? text)
@@ -80,7 +81,8 @@ internal static class ChunkParser
             return false;
         }
 
-        if (choice.TryGetProperty("delta", out var delta) && delta.ValueKind == JsonValueKind.Object)
+        if (choice.TryGetProperty("delta", out var delta)
+            && delta.ValueKind == JsonValueKind.Object)
         {
             var content = AppendIfText(delta, "content", text);
             var reasoning = IsNonEmptyString(delta, "reasoning_content")

@@ -24,7 +24,8 @@ public sealed record ClientOptions
     /// both are <c>null</c>. Default <c>null</c>.</summary>
     public int? DefaultMaxTokens { get; init; }
 
-    /// <summary>The <c>temperature</c> field; omitted when <c>null</c>. Default <c>null</c>.</summary>
+    /// <summary>The <c>temperature</c> field; omitted when <c>null</c>. Default <c>null</c>.
+    /// </summary>
     public double? Temperature { get; init; }
 
     /// <summary>Sends vLLM's <c>ignore_eos: true</c> so every request generates exactly its

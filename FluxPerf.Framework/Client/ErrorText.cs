@@ -28,7 +28,9 @@ internal static class ErrorText
             && kind.ValueKind == JsonValueKind.String
             && kind.ValueEquals("error"u8))
         {
-            message = root.TryGetProperty("message", out var text) ? Describe(text) : Truncate(root.GetRawText());
+            message = root.TryGetProperty("message", out var text)
+                ? Describe(text)
+                : Truncate(root.GetRawText());
             return true;
         }
 
@@ -47,7 +49,8 @@ internal static class ErrorText
                 return message;
             }
 
-            if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("detail", out var detail))
+            if (root.ValueKind == JsonValueKind.Object
+                && root.TryGetProperty("detail", out var detail))
             {
                 return Describe(detail);
             }

@@ -2,7 +2,8 @@ namespace FluxPerf.Client;
 
 /// <summary>What one SSE event of a completion stream said, reduced to what measurement needs.
 /// </summary>
-/// <param name="Kind">Whether the event was a chunk, the end marker, an error or unreadable.</param>
+/// <param name="Kind">Whether the event was a chunk, the end marker, an error or unreadable.
+/// </param>
 /// <param name="HasVisibleToken">True when some choice carried non-empty content, reasoning,
 /// tool calls or text: the only events that can mark the first token.</param>
 /// <param name="HasChoices">True when the event had at least one choice (the final usage event

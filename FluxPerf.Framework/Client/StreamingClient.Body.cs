@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 
 namespace FluxPerf.Client;
 
@@ -152,7 +153,7 @@ public sealed partial class StreamingClient
         }
     }
 
-    private static void ValidateExtraBody(IReadOnlyDictionary<string, System.Text.Json.Nodes.JsonNode?>? extra)
+    private static void ValidateExtraBody(IReadOnlyDictionary<string, JsonNode?>? extra)
     {
         var clashes = extra?.Keys.Where(ReservedFields.Contains).Order(StringComparer.Ordinal)
             .ToList() ?? [];

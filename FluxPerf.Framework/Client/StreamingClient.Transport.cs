@@ -16,7 +16,6 @@ public sealed partial class StreamingClient
         CancellationToken runToken)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(runToken);
-        timeout.CancelAfter(_options.RequestTimeout);
         using var message = CreateMessage(request, mode);
         using var accumulator = new ResponseAccumulator(_options.CaptureResponseText);
 
@@ -24,6 +23,8 @@ public sealed partial class StreamingClient
         // and immediately before the HTTP stack gets the request, so connection set-up and the
         // server's queueing count in TTFT. ResponseHeadersRead returns as soon as the headers
         // arrive: vLLM sends them before any work is done, so they never mark TTFT.
+        // The timeout runs from the send, like every figure it cuts short.
+        timeout.CancelAfter(_options.RequestTimeout);
         var sent = Timestamps.Now();
         HttpResponseMessage response;
         try
@@ -50,7 +51,11 @@ public sealed partial class StreamingClient
 
             _negotiation.Accepted(mode);
             return await ReadStreamAsync(
-                response, accumulator, new RequestTiming(scheduled, sent, 0), runToken, timeout.Token);
+                response,
+                accumulator,
+                new RequestTiming(scheduled, sent, 0),
+                runToken,
+                timeout.Token);
         }
     }
 
@@ -58,7 +63,10 @@ public sealed partial class StreamingClient
     {
         var content = new ByteArrayContent(BuildBody(request, mode));
         content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-        var message = new HttpRequestMessage(HttpMethod.Post, _options.Endpoint) { Content = content };
+        var message = new HttpRequestMessage(HttpMethod.Post, _options.Endpoint)
+        {
+            Content = content,
+        };
         message.Headers.TryAddWithoutValidation("x-request-id", request.RequestId);
         return message;
     }
@@ -149,7 +157,8 @@ public sealed partial class StreamingClient
         var measurement = accumulator.Finish(timing, status, kind, message);
         if (!measurement.Succeeded)
         {
-            ClientLog.RequestFailed(_logger, measurement.Error, status, measurement.ErrorMessage ?? "");
+            ClientLog.RequestFailed(
+                _logger, measurement.Error, status, measurement.ErrorMessage ?? "");
         }
 
         return measurement;
@@ -197,7 +206,8 @@ public sealed partial class StreamingClient
     private string Describe(Exception exception, RequestErrorKind kind) => kind switch
     {
         RequestErrorKind.Timeout =>
-            $"no complete response within RequestTimeout {_options.RequestTimeout.TotalSeconds:0.###} s",
+            "no complete response within RequestTimeout "
+            + $"{_options.RequestTimeout.TotalSeconds:0.###} s",
         RequestErrorKind.Cancelled => "the run was cancelled while the request was in flight",
         _ when exception.InnerException is { } inner => $"{exception.Message} ({inner.Message})",
         _ => exception.Message,

@@ -55,7 +55,8 @@ public sealed partial class StreamingClient : IDisposable
         var first = await SendOnceAsync(request, scheduledTimestamp, mode, cancellationToken);
         if (first.Error != RequestErrorKind.HttpError
             || first.HttpStatus is not { } status
-            || !_negotiation.TryStepDown(mode, status, first.ErrorMessage, out var next, out var certain))
+            || !_negotiation.TryStepDown(
+                mode, status, first.ErrorMessage, out var next, out var certain))
         {
             return first;
         }
