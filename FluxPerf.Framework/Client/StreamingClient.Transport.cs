@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Sockets;
 
@@ -66,6 +67,11 @@ public sealed partial class StreamingClient
         var message = new HttpRequestMessage(HttpMethod.Post, _options.Endpoint)
         {
             Content = content,
+
+            // HTTP/1.1 on every server: one stream per connection, so one request's events are
+            // never queued behind another's frames.
+            Version = HttpVersion.Version11,
+            VersionPolicy = HttpVersionPolicy.RequestVersionExact,
         };
         message.Headers.TryAddWithoutValidation("x-request-id", request.RequestId);
         return message;
