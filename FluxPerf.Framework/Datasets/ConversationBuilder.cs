@@ -16,6 +16,14 @@ internal sealed class ConversationBuilder
 
     public int UserCount => _users.Count;
 
+    public string? SystemPrompt =>
+        _systemParts.Count == 0 ? null : string.Join("\n\n", _systemParts);
+
+    public IReadOnlyList<string> UserMessages => _users;
+
+    public IReadOnlyList<string>? AssistantReplies =>
+        _replies.Exists(r => r.Length > 0) ? _replies : null;
+
     public void AddSystem(string? text)
     {
         if (!string.IsNullOrWhiteSpace(text))
@@ -46,11 +54,4 @@ internal sealed class ConversationBuilder
         // Several assistant messages in a row (a reply split around tool output) form one reply.
         _replies[last] = _replies[last].Length == 0 ? text : _replies[last] + "\n" + text;
     }
-
-    public string? SystemPrompt => _systemParts.Count == 0 ? null : string.Join("\n\n", _systemParts);
-
-    public IReadOnlyList<string> UserMessages => _users;
-
-    public IReadOnlyList<string>? AssistantReplies =>
-        _replies.Exists(r => r.Length > 0) ? _replies : null;
 }

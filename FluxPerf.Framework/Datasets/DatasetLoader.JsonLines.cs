@@ -25,13 +25,24 @@ public static partial class DatasetLoader
         // nothing after it reads the same either way; so JSON Lines is a first line that is a
         // complete object followed by more content.
         using var reader = new StreamReader(path, Encoding.UTF8, true);
-        var first = NextNonBlankLine(reader);
-        if (first is null || !first.TrimStart().StartsWith('{') || !IsCompleteJson(first))
+        if (!SkipWhitespaceTo(reader, '{'))
         {
             return false;
         }
 
-        return NextNonBlankLine(reader) is not null;
+        // Only now is the first line read whole: a one-line JSON array of hundreds of MB never is.
+        var first = reader.ReadLine();
+        return first is not null && IsCompleteJson(first) && NextNonBlankLine(reader) is not null;
+    }
+
+    private static bool SkipWhitespaceTo(StreamReader reader, char expected)
+    {
+        while (reader.Peek() is var next && next >= 0 && char.IsWhiteSpace((char)next))
+        {
+            reader.Read();
+        }
+
+        return reader.Peek() == expected;
     }
 
     private static string? NextNonBlankLine(StreamReader reader)
