@@ -5,11 +5,13 @@ namespace FluxPerf.Configuration;
 public sealed partial record BenchmarkConfig
 {
     /// <summary>Every problem of this configuration, one sentence each; empty when it can run.</summary>
-    public IReadOnlyList<string> Validate()
+    /// <param name="requireEndpoint">False while the endpoint is still to be filled in by a host
+    /// that starts the embedded mock.</param>
+    public IReadOnlyList<string> Validate(bool requireEndpoint = true)
     {
         var problems = new List<string>();
 
-        ValidateTarget(problems);
+        ValidateTarget(problems, requireEndpoint);
         ValidateLoad(problems);
         ValidateLimits(problems);
         ValidateResets(problems);
@@ -26,7 +28,7 @@ public sealed partial record BenchmarkConfig
         }
     }
 
-    private void ValidateTarget(List<string> problems)
+    private void ValidateTarget(List<string> problems, bool requireEndpoint)
     {
         if (string.IsNullOrWhiteSpace(DatasetPath))
         {
@@ -38,13 +40,13 @@ public sealed partial record BenchmarkConfig
                 + "(relative paths resolve against the recipe's folder or the working folder)");
         }
 
-        if (Endpoint is null)
+        if (Endpoint is null && requireEndpoint)
         {
             problems.Add("endpoint is missing; give a URL such as "
                 + "http://localhost:8000/v1/chat/completions");
         }
-        else if (!IsHttp(Endpoint) || !Endpoint.AbsolutePath.EndsWith("completions",
-            StringComparison.Ordinal))
+        else if (Endpoint is not null && (!IsHttp(Endpoint)
+            || !Endpoint.AbsolutePath.EndsWith("completions", StringComparison.Ordinal)))
         {
             problems.Add($"endpoint \"{Endpoint}\" is not an http(s) URL ending in "
                 + "/v1/chat/completions or /v1/completions");

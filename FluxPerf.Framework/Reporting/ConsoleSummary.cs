@@ -59,6 +59,16 @@ public static class ConsoleSummary
                 $"Reset ({reset.Moment}): {reset.Error ?? reset.Verification}");
         }
 
+        if (level.Slo is { } slo)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture,
+                $"SLO {(slo.Passed ? "passed" : "BREACHED")} ({Path.GetFileName(slo.SloFile)}):");
+            foreach (var gate in slo.Gates)
+            {
+                text.AppendLine(CultureInfo.InvariantCulture, $"  {gate.Message}");
+            }
+        }
+
         foreach (var warning in level.Warnings)
         {
             text.AppendLine(CultureInfo.InvariantCulture, $"Warning: {warning}");

@@ -131,8 +131,8 @@ public sealed partial class BenchmarkRun
         RoundOutcome round1,
         RoundOutcome round2)
     {
-        var s1 = RoundAnalyzer.Analyze(round1.Records, stage.Criteria);
-        var s2 = RoundAnalyzer.Analyze(round2.Records, stage.Criteria);
+        var s1 = RoundAnalyzer.Analyze(round1.Records, stage.Slo?.Criteria);
+        var s2 = RoundAnalyzer.Analyze(round2.Records, stage.Slo?.Criteria);
         if (stage.Config.Mode == BenchmarkMode.MultiTurn)
         {
             var note = stage.Config.ReplayRecordedReplies
@@ -146,7 +146,7 @@ public sealed partial class BenchmarkRun
             }
         }
 
-        return new LevelResult
+        var level = new LevelResult
         {
             Stage = stage.Config.StageName,
             Concurrency = concurrency,
@@ -160,6 +160,7 @@ public sealed partial class BenchmarkRun
             Warnings = warnings,
             Records = [.. round1.Records, .. round2.Records],
         };
+        return stage.Slo is { } slo ? level with { Slo = GateEvaluator.Evaluate(slo, level) } : level;
     }
 
     // The load model is chosen here so that an open-loop schedule (a request rate with Poisson
@@ -168,7 +169,7 @@ public sealed partial class BenchmarkRun
         Justification = "The interface is the seam for open-loop load models.")]
     private static ILoadModel LoadFor(int concurrency) => new ClosedLoopLoad(concurrency);
 
-    private StageState GetStage(BenchmarkConfig config, GoodputCriteria? criteria)
+    private StageState GetStage(BenchmarkConfig config, SloSpec? slo)
     {
         if (_stages.TryGetValue(config.StageName, out var existing))
         {
@@ -176,7 +177,7 @@ public sealed partial class BenchmarkRun
         }
 
         config.ValidateOrThrow();
-        var stage = new StageState(config, criteria);
+        var stage = new StageState(config, slo);
         _stages[config.StageName] = stage;
         _stageOrder.Add(config.StageName);
         return stage;

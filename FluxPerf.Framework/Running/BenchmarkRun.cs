@@ -76,17 +76,18 @@ public sealed partial class BenchmarkRun : IDisposable
         }).ToArray(),
     };
 
-    /// <summary>Runs every concurrency level of a stage, then the end reset if configured.</summary>
+    /// <summary>Runs every concurrency level of a stage, then the end reset if configured;
+    /// <paramref name="slo"/> supplies goodput criteria and the gates judged per level.</summary>
     public async Task<IReadOnlyList<LevelResult>> RunStageAsync(
         BenchmarkConfig config,
-        GoodputCriteria? criteria = null,
+        SloSpec? slo = null,
         IProgress<RoundProgress>? progress = null,
         CancellationToken cancellationToken = default)
     {
         var results = new List<LevelResult>();
         for (var i = 0; i < config.ConcurrencyLevels.Count; i++)
         {
-            results.Add(await RunLevelAsync(config, i, criteria, progress, cancellationToken));
+            results.Add(await RunLevelAsync(config, i, slo, progress, cancellationToken));
         }
 
         await FinishStageAsync(config, cancellationToken);
@@ -97,11 +98,11 @@ public sealed partial class BenchmarkRun : IDisposable
     public async Task<LevelResult> RunLevelAsync(
         BenchmarkConfig config,
         int levelIndex,
-        GoodputCriteria? criteria = null,
+        SloSpec? slo = null,
         IProgress<RoundProgress>? progress = null,
         CancellationToken cancellationToken = default)
     {
-        var stage = GetStage(config, criteria);
+        var stage = GetStage(config, slo);
         var concurrency = config.ConcurrencyLevels[levelIndex];
         var sessions = stage.Plan(levelIndex, concurrency);
         var level = await RunLevelCoreAsync(stage, concurrency, sessions, progress, cancellationToken);

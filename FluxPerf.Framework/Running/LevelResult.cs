@@ -49,7 +49,7 @@ public sealed record LevelResult
 
     /// <summary>The SLO gates' verdicts, when an SLO file applies.</summary>
     [JsonPropertyName("slo")]
-    public object? Slo { get; init; }
+    public SloEvaluation? Slo { get; init; }
 
     /// <summary>Warnings raised at this level (failed resets, skipped turns, …).</summary>
     [JsonPropertyName("warnings")]

@@ -10,10 +10,10 @@ internal sealed class StageState : IDisposable
 {
     private readonly HttpClient _resetHttp = new() { Timeout = TimeSpan.FromSeconds(30) };
 
-    public StageState(BenchmarkConfig config, GoodputCriteria? criteria)
+    public StageState(BenchmarkConfig config, SloSpec? slo)
     {
         Config = config;
-        Criteria = criteria;
+        Slo = slo;
         var (samples, note) = config.SamplesForLevels();
         Samples = samples;
         if (note is not null)
@@ -38,7 +38,7 @@ internal sealed class StageState : IDisposable
 
     public BenchmarkConfig Config { get; }
 
-    public GoodputCriteria? Criteria { get; }
+    public SloSpec? Slo { get; }
 
     public IReadOnlyList<int> Samples { get; }
 
