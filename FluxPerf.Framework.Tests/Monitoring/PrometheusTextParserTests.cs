@@ -53,7 +53,8 @@ public sealed class PrometheusTextParserTests
         var result = PrometheusTextParser.Parse(File.ReadAllText(FixturePath));
 
         var ttft = result.FindFamily("vllm:time_to_first_token_seconds");
-        var buckets = ttft!.Samples.Where(s => s.Name.EndsWith("_bucket", StringComparison.Ordinal));
+        var buckets = ttft!.Samples
+            .Where(s => s.Name.EndsWith("_bucket", StringComparison.Ordinal));
         var inf = buckets.Single(s => s.GetLabel("le") == "+Inf");
         using (Assert.EnterMultipleScope())
         {
@@ -233,7 +234,8 @@ public sealed class PrometheusTextParserTests
             Assert.That(req.Type, Is.EqualTo(MetricType.Counter));
             Assert.That(req.Unit, Is.EqualTo("requests"));
             Assert.That(req.Help, Is.EqualTo("Requests \"served\"."));
-            Assert.That(req.Samples.Select(s => s.Name), Is.EqualTo(new[] { "req_total", "req_created" }));
+            Assert.That(req.Samples.Select(s => s.Name),
+                Is.EqualTo(new[] { "req_total", "req_created" }));
             Assert.That(result.FindFamily("rpc")!.Samples, Has.Length.EqualTo(4));
             Assert.That(result.Warnings, Is.Empty);
         }
@@ -242,7 +244,8 @@ public sealed class PrometheusTextParserTests
     [Test]
     public void Parse_CrlfBlankLinesAndIndentation_AreAccepted()
     {
-        const string text = "# HELP g A gauge.\r\n# TYPE g gauge\r\n\r\n  g{a=\"1\"} 1\r\n\r\ng{a=\"2\"} 2";
+        const string text = "# HELP g A gauge.\r\n# TYPE g gauge\r\n\r\n"
+            + "  g{a=\"1\"} 1\r\n\r\ng{a=\"2\"} 2";
 
         var result = PrometheusTextParser.Parse(text);
 
