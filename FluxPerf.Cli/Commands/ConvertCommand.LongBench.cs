@@ -9,7 +9,8 @@ internal static partial class ConvertCommand
     private static Command CreateLongBench()
     {
         var input = InputOption(
-            "A LongBench v1 .jsonl file, a folder of them, LongBench's data.zip, or a LongBench v2 .json file.");
+            "A LongBench v1 .jsonl file, a folder of them, LongBench's data.zip, or a "
+            + "LongBench v2 .json file.");
         var output = OutputOption();
         var datasets = new Option<string?>("--datasets")
         {
@@ -67,7 +68,8 @@ internal static partial class ConvertCommand
             + "--max-prompt-tokens 8000 --group-by-context");
         foreach (var option in new Option[]
         {
-            input, output, datasets, language, sample, seed, maxPromptTokens, group, groupAs, templates, download,
+            input, output, datasets, language, sample, seed, maxPromptTokens, group, groupAs,
+            templates, download,
         })
         {
             command.Options.Add(option);

@@ -35,7 +35,11 @@ internal static partial class ConvertCommand
             + "assistant side, tool results the user side.\n\n"
             + "Example:\n  fluxperf convert sharegpt --input ShareGPT_V3.json --output sharegpt.jsonl "
             + "--min-turns 2 --max-turns 8 --max-prompt-tokens 4000");
-        foreach (var option in new Option[] { input, output, singleTurn, minTurns, maxTurns, maxPromptTokens })
+        var options = new Option[]
+        {
+            input, output, singleTurn, minTurns, maxTurns, maxPromptTokens,
+        };
+        foreach (var option in options)
         {
             command.Options.Add(option);
         }

@@ -25,10 +25,18 @@ internal static class GenerateCommand
     {
         var groups = Required("--groups", "Number of prefix groups (G).");
         var perGroup = Required("--prompts-per-group", "Prompts per group (N).");
-        var prefix = Required("--prefix-tokens", "Tokens of each group's shared prefix (P), exact in cl100k_base.");
+        var prefix = Required(
+            "--prefix-tokens",
+            "Tokens of each group's shared prefix (P), exact in cl100k_base.");
         var suffix = Required("--suffix-tokens", "Tokens of each prompt's own suffix (S), exact.");
-        var system = Optional("--system-tokens", "Tokens of a system prompt shared by all prompts (T).", 0);
-        var shuffle = new Option<bool>("--shuffle") { Description = "Write the prompts in a seeded random order instead of group by group." };
+        var system = Optional(
+            "--system-tokens",
+            "Tokens of a system prompt shared by all prompts (T).",
+            0);
+        var shuffle = new Option<bool>("--shuffle")
+        {
+            Description = "Write the prompts in a seeded random order instead of group by group.",
+        };
         var (output, seed, maxTokens) = Common();
 
         var command = new Command(
@@ -39,7 +47,7 @@ internal static class GenerateCommand
             + "--prefix-tokens 2000 --suffix-tokens 200 --system-tokens 500 --shuffle "
             + "--output shared.jsonl --seed 1");
         Add(command, groups, perGroup, prefix, suffix, system, shuffle, output, seed, maxTokens);
-        command.SetAction(pr => ConvertCommand.Execute(pr, () => SharedPrefixGenerator.Generate(new SharedPrefixOptions
+        command.SetAction(pr => ConvertCommand.Execute(pr, () => SharedPrefixGenerator.Generate(new()
         {
             Groups = pr.GetValue(groups),
             PromptsPerGroup = pr.GetValue(perGroup),
@@ -59,7 +67,10 @@ internal static class GenerateCommand
         var users = Required("--users", "Number of users, one session each (U).");
         var rounds = Required("--rounds", "Questions per user (R).");
         var system = Required("--system-tokens", "Tokens of the system prompt all users share (T).");
-        var context = Optional("--context-tokens", "Tokens of each user's own context, sent with the first question (C).", 1000);
+        var context = Optional(
+            "--context-tokens",
+            "Tokens of each user's own context, sent with the first question (C).",
+            1000);
         var question = Optional("--question-tokens", "Tokens of each question (Q).", 20);
         var (output, seed, maxTokens) = Common();
 
@@ -70,7 +81,7 @@ internal static class GenerateCommand
             + "Example:\n  fluxperf generate multi-round --users 10 --rounds 5 --system-tokens 1000 "
             + "--context-tokens 2000 --question-tokens 50 --output rounds.jsonl --seed 1");
         Add(command, users, rounds, system, context, question, output, seed, maxTokens);
-        command.SetAction(pr => ConvertCommand.Execute(pr, () => MultiRoundGenerator.Generate(new MultiRoundOptions
+        command.SetAction(pr => ConvertCommand.Execute(pr, () => MultiRoundGenerator.Generate(new()
         {
             Users = pr.GetValue(users),
             Rounds = pr.GetValue(rounds),
@@ -92,7 +103,10 @@ internal static class GenerateCommand
             Required = true,
         },
         Optional("--seed", "Seed of the words and the order; the same seed writes the same files.", 0),
-        new Option<int?>("--max-tokens") { Description = "max_tokens to write on every entry. Default: left to the run." });
+        new Option<int?>("--max-tokens")
+        {
+            Description = "max_tokens to write on every entry. Default: left to the run.",
+        });
 
     private static Option<int> Required(string name, string description) =>
         new(name) { Description = description, Required = true };

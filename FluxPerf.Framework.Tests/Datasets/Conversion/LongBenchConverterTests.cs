@@ -122,7 +122,9 @@ public sealed class LongBenchConverterTests
             Assert.That(sessions[0].GetProperty("session_id").GetString(), Is.EqualTo("h1"));
             Assert.That(first, Has.Count.EqualTo(3));
             Assert.That(first[0], Does.Contain("Context A about rivers.").And.Contain("longest"));
-            Assert.That(first[1], Is.EqualTo(HotpotInstruction + "\n\nQuestion: Which river is widest?\nAnswer:"));
+            Assert.That(
+                first[1],
+                Is.EqualTo(HotpotInstruction + "\n\nQuestion: Which river is widest?\nAnswer:"));
             Assert.That(first[2], Does.Not.Contain("Context A").And.Contain("oldest"));
             Assert.That(ConversionScratch.Strings(sessions[1], "user_messages"), Has.Count.EqualTo(2));
             Assert.That(summary.RecordsKept, Is.EqualTo(5));
@@ -151,7 +153,9 @@ public sealed class LongBenchConverterTests
         var entry = ConversionScratch.ReadJsonl(summary.OutputPath).Single();
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(entry.GetProperty("prompt").GetString(), Does.Contain("<text>\nThe document.\n</text>")
+            Assert.That(
+                entry.GetProperty("prompt").GetString(),
+                Does.Contain("<text>\nThe document.\n</text>")
                 .And.Contain("What is the correct answer to this question: What is it?")
                 .And.Contain("(B) beta"));
             Assert.That(entry.GetProperty("max_tokens").GetInt32(), Is.EqualTo(128));
@@ -238,7 +242,9 @@ public sealed class LongBenchConverterTests
     }
 
     private static List<string> Ids(ConversionSummary summary) =>
-        ConversionScratch.ReadJsonl(summary.OutputPath).Select(e => e.GetProperty("id").GetString()!).ToList();
+        ConversionScratch.ReadJsonl(summary.OutputPath)
+            .Select(e => e.GetProperty("id").GetString()!)
+            .ToList();
 
     private string WriteJsonl(string name, params string[] lines) =>
         _scratch.Write(name, string.Join('\n', lines) + "\n");

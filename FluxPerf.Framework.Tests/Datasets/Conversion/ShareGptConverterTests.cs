@@ -56,7 +56,8 @@ public sealed class ShareGptConverterTests
     {
         var summary = Convert(Sample("axolotl_conversation_missingturns_fixture.json"));
 
-        var users = ConversionScratch.Strings(ConversionScratch.ReadJsonl(summary.OutputPath)[0], "user_messages");
+        var session = ConversionScratch.ReadJsonl(summary.OutputPath)[0];
+        var users = ConversionScratch.Strings(session, "user_messages");
         using (Assert.EnterMultipleScope())
         {
             Assert.That(users, Has.Count.EqualTo(5));
@@ -83,7 +84,9 @@ public sealed class ShareGptConverterTests
                 [ShareGptSelection.DroppedDuplicate] = 1,
             }));
             Assert.That(summary.Adjustments, Is.Empty, "tool roles map onto strict alternation");
-            Assert.That(first.GetProperty("system").GetString(), Does.StartWith("Available tools:\n[{\"name\": \"search_recipes\""));
+            Assert.That(
+                first.GetProperty("system").GetString(),
+                Does.StartWith("Available tools:\n[{\"name\": \"search_recipes\""));
             Assert.That(users, Has.Count.EqualTo(4));
             Assert.That(replies[1], Does.StartWith("{\"name\": \"search_recipes\""));
             Assert.That(users[2], Does.StartWith("{\"recipes\": "));
@@ -106,7 +109,7 @@ public sealed class ShareGptConverterTests
             Assert.That(entries.Any(e => e.TryGetProperty("assistant_messages", out _)), Is.False);
             Assert.That(
                 entries.Select(e => e.GetProperty("prompt").GetString()),
-                Is.EqualTo(source.EnumerateArray().Select(r => r.GetProperty("conversations")[0].GetProperty("value").GetString()!.Trim())));
+                Is.EqualTo(source.EnumerateArray().Select(FirstValue)));
             Assert.That(File.ReadAllText(summary.OutputPath), Does.Not.Contain("\\u"), "non-ASCII stays readable");
         }
     }
@@ -141,7 +144,9 @@ public sealed class ShareGptConverterTests
         var sessions = ConversionScratch.ReadJsonl(summary.OutputPath);
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(sessions.Select(s => s.GetProperty("session_id").GetString()), Is.EqualTo(new[] { "a", "b", "g" }));
+            Assert.That(
+                sessions.Select(s => s.GetProperty("session_id").GetString()),
+                Is.EqualTo(new[] { "a", "b", "g" }));
             Assert.That(summary.Dropped, Is.EqualTo(new Dictionary<string, int>
             {
                 [ShareGptSelection.DroppedDuplicate] = 1,
@@ -150,9 +155,13 @@ public sealed class ShareGptConverterTests
                 [ShareGptReader.DroppedNoConversations] = 1,
             }));
             Assert.That(summary.Adjustments[ShareGptCleaner.AdjustedLeadingAssistant], Is.EqualTo(2));
-            Assert.That(ConversionScratch.Strings(sessions[1], "user_messages"), Is.EqualTo(new[] { "q1\n\nq1 again" }));
+            Assert.That(
+                ConversionScratch.Strings(sessions[1], "user_messages"),
+                Is.EqualTo(new[] { "q1\n\nq1 again" }));
             Assert.That(sessions[2].GetProperty("system").GetString(), Is.EqualTo("be brief"));
-            Assert.That(ConversionScratch.Strings(sessions[2], "assistant_messages"), Is.EqualTo(new[] { "r", "" }));
+            Assert.That(
+                ConversionScratch.Strings(sessions[2], "assistant_messages"),
+                Is.EqualTo(new[] { "r", "" }));
         }
     }
 
@@ -177,7 +186,7 @@ public sealed class ShareGptConverterTests
         var input = Sample("mlenergy_ShareGPT_V3_filtered_first50.json");
         var counter = TokenCounter.Cl100kBase;
         var lengths = JsonDocument.Parse(File.ReadAllText(input)).RootElement.EnumerateArray()
-            .Select(r => counter.Count(r.GetProperty("conversations")[0].GetProperty("value").GetString()!.Trim()))
+            .Select(r => counter.Count(FirstValue(r)))
             .ToList();
 
         var summary = Convert(input, o => o with { MaxPromptTokens = 100 });
@@ -215,12 +224,19 @@ public sealed class ShareGptConverterTests
         return ShareGptConverter.Convert(adjust is null ? options : adjust(options));
     }
 
+    private static string FirstValue(JsonElement entry) =>
+        entry.GetProperty("conversations")[0].GetProperty("value").GetString()!.Trim();
+
     private static string Sample(string name) => ConversionScratch.TestData("ShareGpt", name);
 
     private static string Conversation(string id, params (string From, string Value)[] turns) =>
         JsonSerializer.Serialize(new
         {
             id,
-            conversations = turns.Select(t => new Dictionary<string, string> { ["from"] = t.From, ["value"] = t.Value }),
+            conversations = turns.Select(t => new Dictionary<string, string>
+            {
+                ["from"] = t.From,
+                ["value"] = t.Value,
+            }),
         });
 }

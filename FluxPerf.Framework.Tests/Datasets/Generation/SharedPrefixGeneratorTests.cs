@@ -78,17 +78,21 @@ public sealed class SharedPrefixGeneratorTests
         {
             Assert.That(reuse.Select(r => r.Id), Is.Not.EqualTo(groupOrder));
             Assert.That(reuse.Select(r => r.Id), Is.EquivalentTo(groupOrder));
-            Assert.That(reuse.Where(firstOfGroup.Contains).Select(r => r.ReusableTokens), Is.EqualTo(new[] { 0, 20, 20 }));
-            Assert.That(reuse.Where(r => !firstOfGroup.Contains(r)).Select(r => r.ReusableTokens), Has.All.EqualTo(70));
+            Assert.That(
+                reuse.Where(firstOfGroup.Contains).Select(r => r.ReusableTokens),
+                Is.EqualTo(new[] { 0, 20, 20 }));
+            Assert.That(
+                reuse.Where(r => !firstOfGroup.Contains(r)).Select(r => r.ReusableTokens),
+                Has.All.EqualTo(70));
         }
     }
 
     [Test]
     public void Generate_SameSeed_WritesIdenticalFiles()
     {
-        var first = SharedPrefixGenerator.Generate(Options(20) with { OutputPath = _scratch.PathOf("a.jsonl") });
-        var again = SharedPrefixGenerator.Generate(Options(20) with { OutputPath = _scratch.PathOf("b.jsonl") });
-        var other = SharedPrefixGenerator.Generate(Options(20) with { OutputPath = _scratch.PathOf("c.jsonl"), Seed = 8 });
+        var first = SharedPrefixGenerator.Generate(Options(20) with { OutputPath = Out("a") });
+        var again = SharedPrefixGenerator.Generate(Options(20) with { OutputPath = Out("b") });
+        var other = SharedPrefixGenerator.Generate(Options(20) with { OutputPath = Out("c"), Seed = 8 });
 
         using (Assert.EnterMultipleScope())
         {
@@ -129,6 +133,8 @@ public sealed class SharedPrefixGeneratorTests
         Seed = 3,
         OutputPath = _scratch.PathOf("shared.jsonl"),
     };
+
+    private string Out(string name) => _scratch.PathOf(name + ".jsonl");
 
     private static List<JsonElement> ReadLines(string path) =>
         File.ReadAllLines(path).Select(l => JsonDocument.Parse(l).RootElement.Clone()).ToList();

@@ -16,7 +16,8 @@ internal static class BenchmarkJsonlWriter
 
     private static readonly byte[] NewLine = [(byte)'\n'];
 
-    /// <summary>Writes all entries to <paramref name="path"/>, replacing the file; returns the count.</summary>
+    /// <summary>Writes all entries to <paramref name="path"/>, replacing the file; returns the
+    /// number of lines written.</summary>
     public static int Write(
         string path,
         IEnumerable<BenchmarkEntry> entries,

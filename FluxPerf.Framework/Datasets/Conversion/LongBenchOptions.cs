@@ -26,10 +26,12 @@ public sealed record LongBenchOptions
     public int Seed { get; init; }
 
     /// <summary>Token budget (cl100k_base) of a prompt; a longer prompt keeps the first half and
-    /// the last half of the budget, as LongBench does. <c>null</c>: no budget. Default: <c>null</c>.</summary>
+    /// the last half of the budget, as LongBench does. <c>null</c>: no budget.
+    /// Default: <c>null</c>.</summary>
     public int? MaxPromptTokens { get; init; }
 
-    /// <summary>How records sharing a context are written. Default: <see cref="LongBenchGrouping.None"/>.</summary>
+    /// <summary>How records sharing a context are written.
+    /// Default: <see cref="LongBenchGrouping.None"/>.</summary>
     public LongBenchGrouping Grouping { get; init; } = LongBenchGrouping.None;
 
     /// <summary>A JSON object of v1 templates (sub-dataset name → template with <c>{context}</c>

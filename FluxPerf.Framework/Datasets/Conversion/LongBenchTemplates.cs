@@ -27,16 +27,20 @@ internal sealed partial class LongBenchTemplates
         _v2Template = v2Template;
     }
 
-    /// <summary>Loads the embedded templates, or v1 templates from <paramref name="templatesPath"/>.</summary>
+    /// <summary>Loads the embedded templates, or the v1 templates of
+    /// <paramref name="templatesPath"/> when given.</summary>
     public static LongBenchTemplates Load(string? templatesPath)
     {
         var templates = templatesPath is null
-            ? ParseObject<string>(EmbeddedText.Read("LongBench/v1/dataset2prompt.json"), "embedded dataset2prompt.json")
+            ? ParseObject<string>(
+                EmbeddedText.Read("LongBench/v1/dataset2prompt.json"),
+                "embedded dataset2prompt.json")
             : ReadTemplateFile(templatesPath);
         var maxTokens = ParseObject<int>(
             EmbeddedText.Read("LongBench/v1/dataset2maxlen.json"),
             "embedded dataset2maxlen.json");
-        return new LongBenchTemplates(templates, maxTokens, EmbeddedText.Read("LongBench/v2/prompts_0shot.txt"));
+        var v2Template = EmbeddedText.Read("LongBench/v2/prompts_0shot.txt");
+        return new LongBenchTemplates(templates, maxTokens, v2Template);
     }
 
     /// <summary>Whether a prompt can be built for <paramref name="record"/>.</summary>

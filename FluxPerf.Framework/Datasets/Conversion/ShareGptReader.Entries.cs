@@ -50,7 +50,8 @@ internal static partial class ShareGptReader
             var parsed = ParseTurn(turn, out var problem);
             if (parsed is null)
             {
-                return Problem(problem!, location, id); // not null: ParseTurn sets it whenever it returns null
+                // not null: ParseTurn sets the problem whenever it returns null
+                return Problem(problem!, location, id);
             }
 
             turns.Add(parsed);

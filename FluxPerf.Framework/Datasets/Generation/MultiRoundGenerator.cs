@@ -40,7 +40,10 @@ public static class MultiRoundGenerator
                 ? []
                 : WordSource.Draw(random, options.ContextTokens, firsts[u % firsts.Count]);
             var questions = Enumerable.Range(0, options.Rounds)
-                .Select(r => WordSource.Draw(random, options.QuestionTokens, FirstOfQuestion(firsts, u, r, options)))
+                .Select(r => WordSource.Draw(
+                    random,
+                    options.QuestionTokens,
+                    FirstOfQuestion(firsts, u, r, options)))
                 .ToList();
             questions[0] = [.. context, .. questions[0]];
             sessions.Add((id, questions));
@@ -50,7 +53,12 @@ public static class MultiRoundGenerator
         return new GeneratedWorkload(entries, PlanRequests(system, sessions, options.Rounds));
     }
 
-    private static string FirstOfQuestion(IReadOnlyList<string> firsts, int user, int round, MultiRoundOptions options) =>
+    // Offset by the user count so questions never start with a word that opens a context.
+    private static string FirstOfQuestion(
+        IReadOnlyList<string> firsts,
+        int user,
+        int round,
+        MultiRoundOptions options) =>
         firsts[(user * options.Rounds + round + options.Users) % firsts.Count];
 
     // Round by round, every user's turn r before any turn r + 1, as users of a chat service
@@ -73,7 +81,11 @@ public static class MultiRoundGenerator
         return requests;
     }
 
-    private static List<PlannedMessage> History(string id, string[] system, List<string[]> questions, int round)
+    private static List<PlannedMessage> History(
+        string id,
+        string[] system,
+        List<string[]> questions,
+        int round)
     {
         var messages = new List<PlannedMessage>();
         if (system.Length > 0)
@@ -94,7 +106,11 @@ public static class MultiRoundGenerator
         return messages;
     }
 
-    private static SessionEntry ToEntry(string id, string[] system, List<string[]> questions, MultiRoundOptions options) =>
+    private static SessionEntry ToEntry(
+        string id,
+        string[] system,
+        List<string[]> questions,
+        MultiRoundOptions options) =>
         new(
             id,
             system.Length > 0 ? WordSource.Render(system) : null,
@@ -114,10 +130,14 @@ public static class MultiRoundGenerator
         if (!limits.HasProblems)
         {
             long requests = (long)options.Users * options.Rounds;
-            long perUser = options.SystemTokens + options.ContextTokens + (long)options.Rounds * options.QuestionTokens;
+            long perUser = options.SystemTokens + options.ContextTokens
+                + ((long)options.Rounds * options.QuestionTokens);
             limits
                 .AtMost("the number of requests", requests, GenerationLimits.MaxRequests)
-                .AtMost("the total tokens written", perUser * options.Users, GenerationLimits.MaxTotalTokens);
+                .AtMost(
+                    "the total tokens written",
+                    perUser * options.Users,
+                    GenerationLimits.MaxTotalTokens);
         }
 
         limits.ThrowIfAny();

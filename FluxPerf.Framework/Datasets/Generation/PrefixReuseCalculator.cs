@@ -30,7 +30,11 @@ internal static class PrefixReuseCalculator
         return results;
     }
 
-    private static Match Longest(PlannedRequest current, int[] currentIds, PlannedRequest earlier, int[] earlierIds)
+    private static Match Longest(
+        PlannedRequest current,
+        int[] currentIds,
+        PlannedRequest earlier,
+        int[] earlierIds)
     {
         var count = Math.Min(currentIds.Length, earlierIds.Length);
         for (var m = 0; m < count; m++)
@@ -69,7 +73,12 @@ internal static class PrefixReuseCalculator
         var whole = request.Messages.Take(match.WholeMessages).ToList();
         var tokens = whole.Sum(m => m.Words.Count) + match.PartialWords;
         var replies = whole.Where(m => m.Kind == PlannedMessageKind.Reply).Select(m => m.ReplyTurn);
-        return new ExpectedReuse(request.Id, request.Turn, request.KnownTokens, tokens, replies.ToList());
+        return new ExpectedReuse(
+            request.Id,
+            request.Turn,
+            request.KnownTokens,
+            tokens,
+            replies.ToList());
     }
 
     /// <summary>A prefix: this many whole messages, then this many words of the next one.</summary>
