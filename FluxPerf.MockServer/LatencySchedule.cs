@@ -45,16 +45,17 @@ internal sealed class LatencySchedule
     /// <summary>Waits until a due time; returns at once when it has passed.</summary>
     public static async Task WaitUntilAsync(long due, CancellationToken ct)
     {
-        var remaining = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), due);
-        if (remaining <= TimeSpan.Zero)
-        {
-            return;
-        }
-
-        // Task.Delay truncates to whole milliseconds; rounding up keeps every event at or after
-        // its due time (0-2 ms late on Linux timers) instead of sometimes early. The journal
+        // .NET timers tick in whole milliseconds and may fire up to 1 ms before the requested
+        // delay, so wait again until the due time has really passed: every event goes out at
+        // or after its due time (typically 0-2 ms late on Linux), never early. The journal
         // records the real write times either way.
-        await Task.Delay(TimeSpan.FromMilliseconds(Math.Ceiling(remaining.TotalMilliseconds)), ct);
+        var remaining = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), due);
+        while (remaining > TimeSpan.Zero)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(Math.Ceiling(remaining.TotalMilliseconds)),
+                ct);
+            remaining = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), due);
+        }
     }
 
     private double Jittered(double ms)
