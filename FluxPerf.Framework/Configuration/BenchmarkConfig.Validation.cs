@@ -5,8 +5,8 @@ namespace FluxPerf.Configuration;
 public sealed partial record BenchmarkConfig
 {
     /// <summary>Every problem of this configuration, one sentence each; empty when it can run.</summary>
-    /// <param name="requireEndpoint">False while the endpoint is still to be filled in by a host
-    /// that starts the embedded mock.</param>
+    /// <param name="requireEndpoint">False while the endpoint (and with it the default reset URL)
+    /// is still to be filled in by a host that starts the embedded mock.</param>
     public IReadOnlyList<string> Validate(bool requireEndpoint = true)
     {
         var problems = new List<string>();
@@ -14,7 +14,7 @@ public sealed partial record BenchmarkConfig
         ValidateTarget(problems, requireEndpoint);
         ValidateLoad(problems);
         ValidateLimits(problems);
-        ValidateResets(problems);
+        ValidateResets(problems, requireEndpoint);
         return problems;
     }
 
@@ -112,11 +112,11 @@ public sealed partial record BenchmarkConfig
         }
     }
 
-    private void ValidateResets(List<string> problems)
+    private void ValidateResets(List<string> problems, bool requireEndpoint)
     {
         var wantsReset = ResetCacheBetweenRounds || ResetCacheBetweenConcurrency
             || ResetCacheAtEnd;
-        if (wantsReset && ResetCacheUrl is null)
+        if (wantsReset && ResetCacheUrl is null && requireEndpoint)
         {
             problems.Add("a cache reset is requested but reset_cache_url is missing; give the "
                 + "server's reset URL, e.g. http://localhost:8000/reset_prefix_cache");
