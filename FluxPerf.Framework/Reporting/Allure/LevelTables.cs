@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using CsvHelper;
+using CsvHelper.Configuration;
 using FluxPerf.Metrics;
 using FluxPerf.Running;
 
@@ -86,9 +87,16 @@ internal static class LevelTables
         }
     }
 
-    // Round trip ("R") keeps every digit; an empty cell, not 0, where a figure is missing.
-    private static string Number(double? value) =>
-        value is { } v ? v.ToString("R", CultureInfo.InvariantCulture) : "";
+    // Four decimals are finer than any clock FluxPerf reads, and keep the table readable;
+    // tiny non-zero values (error rates) keep four significant digits instead of becoming 0.
+    // An empty cell, not 0, where a figure is missing.
+    private static string Number(double? value) => value switch
+    {
+        null => "",
+        var v when v != 0 && Math.Abs(v.Value) < 0.001 =>
+            v.Value.ToString("G4", CultureInfo.InvariantCulture),
+        var v => v.Value.ToString("0.####", CultureInfo.InvariantCulture),
+    };
 
     private static void WriteRow(CsvWriter csv, params string[] fields)
     {
@@ -103,7 +111,8 @@ internal static class LevelTables
     private static string Csv(Action<CsvWriter> write)
     {
         using var text = new StringWriter(CultureInfo.InvariantCulture);
-        using (var csv = new CsvWriter(text, CultureInfo.InvariantCulture))
+        var configuration = new CsvConfiguration(CultureInfo.InvariantCulture) { NewLine = "\n" };
+        using (var csv = new CsvWriter(text, configuration))
         {
             write(csv);
         }

@@ -30,7 +30,11 @@ internal static class ChartCanvas
 
     /// <summary>Renders the plot; with no data it says so in the middle instead of showing
     /// empty axes that could be read as zero.</summary>
-    public static byte[] Render(Plot plot, bool hasData, Alignment legend = Alignment.LowerRight)
+    public static byte[] Render(
+        Plot plot,
+        bool hasData,
+        Alignment legend = Alignment.LowerRight,
+        string why = "no successful request")
     {
         if (hasData)
         {
@@ -38,8 +42,8 @@ internal static class ChartCanvas
         }
         else
         {
-            var note = plot.Add.Annotation("no data", Alignment.MiddleCenter);
-            note.LabelFontSize = 28;
+            var note = plot.Add.Annotation($"no data ({why})", Alignment.MiddleCenter);
+            note.LabelFontSize = 24;
         }
 
         return plot.GetImageBytes(Width, Height, ImageFormat.Png);

@@ -48,7 +48,8 @@ public static partial class LevelCharts
             drawn |= AddSweepRound(plot, ordered, round);
         }
 
-        return ChartCanvas.Render(plot, drawn, Alignment.UpperLeft);
+        return ChartCanvas.Render(plot, drawn, Alignment.UpperLeft,
+            "no level with a successful request");
     }
 
     private static bool AddTurnTtft(Plot plot, List<IGrouping<int, RequestRecord>> turns,

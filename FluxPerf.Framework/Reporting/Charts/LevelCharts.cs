@@ -76,7 +76,8 @@ public static partial class LevelCharts
             diagonal.LegendText = "y = x (no change)";
         }
 
-        return ChartCanvas.Render(plot, pairs.Count > 0, Alignment.UpperLeft);
+        return ChartCanvas.Render(plot, pairs.Count > 0, Alignment.UpperLeft,
+            "no request succeeded in both rounds");
     }
 
     private static string Where(LevelResult level) =>

@@ -43,7 +43,7 @@ public static class ServerSeriesChart
 
         AddMarkers(plot, roundBoundaries, ChartCanvas.Neutral, LinePattern.Solid);
         AddMarkers(plot, resets, _resetColor, LinePattern.Dashed);
-        return ChartCanvas.Render(plot, drawn, Alignment.UpperRight);
+        return ChartCanvas.Render(plot, drawn, Alignment.UpperRight, "no series points");
     }
 
     private static void AddMarkers(Plot plot, IReadOnlyList<TimeMarker> markers, Color color,
