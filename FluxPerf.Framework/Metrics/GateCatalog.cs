@@ -34,8 +34,8 @@ public static class GateCatalog
         };
 
     /// <summary>Every accepted metric name.</summary>
-    public static IEnumerable<string> All =>
-        Distributions.Concat(RoundFigures).Concat(LevelFigures).Concat(Aliases.Keys);
+    public static IEnumerable<string> All => Distributions.Concat(RoundFigures)
+        .Concat(Monitoring.ServerFigures.Names).Concat(LevelFigures).Concat(Aliases.Keys);
 
     /// <summary>True for a metric of the level as a whole, which takes no round.</summary>
     public static bool IsLevelFigure(string metric) => LevelFigures.Contains(metric);

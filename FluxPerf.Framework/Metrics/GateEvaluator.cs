@@ -20,21 +20,27 @@ public static class GateEvaluator
 
             if (gate.Round is GateRound.Round1 or GateRound.Both)
             {
-                results.Add(Judge(gate, 1, RoundValue(gate, level.Round1.Statistics)));
+                results.Add(Judge(gate, 1, RoundValue(gate, level.Round1)));
             }
 
             if (gate.Round is GateRound.Round2 or GateRound.Both)
             {
-                results.Add(Judge(gate, 2, RoundValue(gate, level.Round2.Statistics)));
+                results.Add(Judge(gate, 2, RoundValue(gate, level.Round2)));
             }
         }
 
         return new SloEvaluation(slo.Path, results.All(r => r.Passed), results);
     }
 
-    private static double? RoundValue(Gate gate, RoundStatistics s)
+    private static double? RoundValue(Gate gate, RoundResult round)
     {
+        var s = round.Statistics;
         var metric = GateCatalog.Canonical(gate.Metric);
+        if (Monitoring.ServerFigures.Names.Contains(metric))
+        {
+            return Monitoring.ServerFigures.Of(round.Server).First(f => f.Metric == metric).Value;
+        }
+
         if (GateCatalog.IsDistribution(metric))
         {
             var distribution = RoundComparer.Distributions(s).First(d => d.Metric == metric).Value;

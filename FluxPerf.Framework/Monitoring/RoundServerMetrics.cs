@@ -40,8 +40,10 @@ public sealed record RoundServerMetrics
     /// bad lines, no scrape at all).</summary>
     public required IReadOnlyList<string> Warnings { get; init; }
 
-    /// <summary>Every kept sample of every successful scrape, in time order.</summary>
-    public required IReadOnlyList<ServerSample> Samples { get; init; }
+    /// <summary>Every kept sample of every successful scrape, in time order (written to
+    /// <c>prometheus.csv</c>, not to results.json, where they would dwarf the figures).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public IReadOnlyList<ServerSample> Samples { get; init; } = [];
 
     /// <summary>Statistics per gauge series.</summary>
     public required IReadOnlyList<GaugeSummary> Gauges { get; init; }

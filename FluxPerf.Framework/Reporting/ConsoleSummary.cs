@@ -32,6 +32,9 @@ public static class ConsoleSummary
         ("goodput_fraction", "value", "Goodput fraction"),
         ("cached_token_fraction", "value", "Cached token fraction"),
         ("error_rate", "value", "Error rate"),
+        ("server_prefix_cache_hit_rate", "value", "Server prefix-cache hit rate"),
+        ("server_external_prefix_cache_hit_rate", "value", "Server external hit rate"),
+        ("server_ttft_p50_ms", "value", "Server TTFT p50 (ms)"),
         ("requests", "value", "Requests"),
     ];
 
@@ -57,6 +60,15 @@ public static class ConsoleSummary
         {
             text.AppendLine(CultureInfo.InvariantCulture,
                 $"Reset ({reset.Moment}): {reset.Error ?? reset.Verification}");
+        }
+
+        foreach (var round in new[] { level.Round1, level.Round2 })
+        {
+            foreach (var warning in round.CacheAccount?.Warnings ?? [])
+            {
+                text.AppendLine(CultureInfo.InvariantCulture,
+                    $"Cache account (round {round.Round}): {warning}");
+            }
         }
 
         if (level.Slo is { } slo)

@@ -1,6 +1,7 @@
 using FluxPerf.Configuration;
 using FluxPerf.Datasets;
 using FluxPerf.Metrics;
+using FluxPerf.Monitoring;
 
 namespace FluxPerf.Running;
 
@@ -31,7 +32,7 @@ public sealed partial class BenchmarkRun
         }
 
         var plan1 = new RoundPlan(config.StageName, concurrency, 1, sessions, Replay: null);
-        var round1 = await RunRoundAsync(runner, plan1, load, progress, ct);
+        var round1 = await RunRoundAsync(stage, runner, plan1, load, progress, ct);
         ThrowIfUnreachable(config, round1);
 
         if (config.ResetCacheBetweenRounds)
@@ -44,13 +45,14 @@ public sealed partial class BenchmarkRun
             ? round1.Replies
             : null;
         var plan2 = new RoundPlan(config.StageName, concurrency, 2, order, replay);
-        var round2 = await RunRoundAsync(runner, plan2, load, progress, ct);
+        var round2 = await RunRoundAsync(stage, runner, plan2, load, progress, ct);
 
         AddSkippedWarnings(warnings, round1, round2);
         return Analyze(stage, concurrency, sessions.Count, load, resets, warnings, round1, round2);
     }
 
     private async Task<RoundOutcome> RunRoundAsync(
+        StageState stage,
         RoundRunner runner,
         RoundPlan plan,
         ILoadModel load,
@@ -59,7 +61,19 @@ public sealed partial class BenchmarkRun
     {
         Log.RoundStarting(_logger, plan.Stage, plan.Concurrency, plan.Round, plan.Sessions.Count,
             load.Describe());
+        var window = stage.Monitor is null ? null : await stage.Monitor.BeginAsync(plan, ct);
         var outcome = await runner.RunAsync(plan, load, progress, ct);
+
+        // The closing scrape happens here, after the round's last request is really done, so
+        // the counters' deltas hold all of the round's work and nothing of the next step.
+        if (stage.Monitor is not null && window is not null)
+        {
+            outcome = outcome with
+            {
+                Server = await stage.Monitor.EndAsync(window, plan, CancellationToken.None),
+            };
+        }
+
         var ok = outcome.Records.Count(r => r.Succeeded);
         var duration = outcome.Records.Count == 0 ? 0
             : (outcome.Records.Max(r => r.DoneAtMs) - outcome.Records.Min(r => r.SentAtMs)) / 1000;
@@ -153,14 +167,39 @@ public sealed partial class BenchmarkRun
             Samples = samples,
             Load = load.Describe(),
             Resets = resets,
-            Round1 = new RoundResult(1, s1, null),
-            Round2 = new RoundResult(2, s2, null),
-            Comparison = RoundComparer.Compare(s1, s2, round1.Records, round2.Records,
-                stage.Config.Seed),
+            Round1 = Round(1, s1, round1.Server),
+            Round2 = Round(2, s2, round2.Server),
+            Comparison = WithServerRows(RoundComparer.Compare(s1, s2, round1.Records,
+                round2.Records, stage.Config.Seed), round1.Server, round2.Server),
             Warnings = warnings,
             Records = [.. round1.Records, .. round2.Records],
         };
         return stage.Slo is { } slo ? level with { Slo = GateEvaluator.Evaluate(slo, level) } : level;
+    }
+
+    private static RoundComparison WithServerRows(
+        RoundComparison comparison,
+        RoundServerMetrics? server1,
+        RoundServerMetrics? server2)
+    {
+        if (server1 is null && server2 is null)
+        {
+            return comparison;
+        }
+
+        var rows = ServerFigures.Of(server1).Zip(ServerFigures.Of(server2), (a, b) =>
+            new ComparisonRow(a.Metric, "value", a.Value, b.Value,
+                a.Value is { } x && b.Value is { } y && x != 0 ? (y - x) / x * 100 : null));
+        return comparison with { Rows = [.. comparison.Rows, .. rows] };
+    }
+
+    private static RoundResult Round(int number, RoundStatistics statistics, RoundServerMetrics? server)
+    {
+        // The workload's expected reuse is not known here (a generator's sidecar would say), so
+        // the account compares what the client and the server saw with each other.
+        var account = server is null ? null : CacheAccount.Settle(null, statistics.CachedTokensTotal,
+            statistics.PromptTokensTotal, statistics.Succeeded, server.Derived);
+        return new RoundResult(number, statistics, server, account);
     }
 
     // The load model is chosen here so that an open-loop schedule (a request rate with Poisson
@@ -177,7 +216,7 @@ public sealed partial class BenchmarkRun
         }
 
         config.ValidateOrThrow();
-        var stage = new StageState(config, slo);
+        var stage = new StageState(config, slo, _prometheusCsv);
         _stages[config.StageName] = stage;
         _stageOrder.Add(config.StageName);
         return stage;

@@ -23,6 +23,7 @@ public sealed partial class BenchmarkRun : IDisposable
     private readonly List<string> _stageOrder = [];
     private readonly IReadOnlyList<IReporter> _reporters;
     private readonly DateTimeOffset _startedAt;
+    private readonly PrometheusCsvWriter _prometheusCsv;
 
     private BenchmarkRun(RunOptions options, string folder, string runId)
     {
@@ -31,6 +32,7 @@ public sealed partial class BenchmarkRun : IDisposable
         _startedAt = options.Time.GetUtcNow();
         Folder = folder;
         RunId = runId;
+        _prometheusCsv = new PrometheusCsvWriter(folder);
         _reporters = options.Reporters ?? [new ResultsJsonReporter(), new SummaryCsvReporter()];
         _context = new RunContext(Timestamps.Now(),
             new JsonlWriter(Path.Combine(folder, "requests.jsonl"), ReportJson.Lines),

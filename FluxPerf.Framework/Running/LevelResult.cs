@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using FluxPerf.Metrics;
+using FluxPerf.Monitoring;
 
 namespace FluxPerf.Running;
 
@@ -7,10 +8,13 @@ namespace FluxPerf.Running;
 /// <param name="Round">1 or 2.</param>
 /// <param name="Statistics">The client-side figures.</param>
 /// <param name="Server">The server's figures over the round (Prometheus), when scraped.</param>
+/// <param name="CacheAccount">What the client's usage and the server's counters say about the
+/// round's cache reuse, side by side; null when the server was not scraped.</param>
 public sealed record RoundResult(
     [property: JsonPropertyName("round")] int Round,
     [property: JsonPropertyName("statistics")] RoundStatistics Statistics,
-    [property: JsonPropertyName("server")] object? Server);
+    [property: JsonPropertyName("server")] RoundServerMetrics? Server,
+    [property: JsonPropertyName("cache_account")] CacheAccountResult? CacheAccount = null);
 
 /// <summary>Everything measured at one concurrency level of a stage.</summary>
 public sealed record LevelResult

@@ -10,7 +10,7 @@ internal sealed class StageState : IDisposable
 {
     private readonly HttpClient _resetHttp = new() { Timeout = TimeSpan.FromSeconds(30) };
 
-    public StageState(BenchmarkConfig config, SloSpec? slo)
+    public StageState(BenchmarkConfig config, SloSpec? slo, Reporting.PrometheusCsvWriter csv)
     {
         Config = config;
         Slo = slo;
@@ -30,6 +30,7 @@ internal sealed class StageState : IDisposable
 
         Client = new StreamingClient(ClientOptionsFor(config));
         ProbeClient = new StreamingClient(ClientOptionsFor(config) with { MaxConnections = 2 });
+        Monitor = RoundMonitor.For(config, csv);
         Controller = config.ResetCacheUrl is { } url
             ? new HttpCacheController(_resetHttp, url,
                 config.ResetVerification == ResetVerificationPolicy.None ? null : ProbeClient)
@@ -51,6 +52,8 @@ internal sealed class StageState : IDisposable
     public StreamingClient ProbeClient { get; }
 
     public ICacheController? Controller { get; }
+
+    public RoundMonitor? Monitor { get; }
 
     public List<LevelResult> Levels { get; } = [];
 
@@ -97,6 +100,7 @@ internal sealed class StageState : IDisposable
 
     public void Dispose()
     {
+        Monitor?.DisposeAsync().AsTask().GetAwaiter().GetResult();
         Client.Dispose();
         ProbeClient.Dispose();
         _resetHttp.Dispose();

@@ -31,7 +31,7 @@ public static class MultiRoundGenerator
         var random = new Random(options.Seed);
         var firsts = WordSource.Permutation(options.Seed);
         var system = WordSource.Draw(random, options.SystemTokens);
-        var sessions = new List<(string Id, List<string[]> Questions)>();
+        var sessions = new List<(string Id, List<string[][]> Turns)>();
         var entries = new List<BenchmarkEntry>();
         for (var u = 0; u < options.Users; u++)
         {
@@ -45,9 +45,10 @@ public static class MultiRoundGenerator
                     options.QuestionTokens,
                     FirstOfQuestion(firsts, u, r, options)))
                 .ToList();
-            questions[0] = [.. context, .. questions[0]];
-            sessions.Add((id, questions));
-            entries.Add(ToEntry(id, system, questions, options));
+            var turns = questions.Select(q => new[] { q }).ToList();
+            turns[0] = [context, questions[0]];
+            sessions.Add((id, turns));
+            entries.Add(ToEntry(id, system, turns, options));
         }
 
         return new GeneratedWorkload(entries, PlanRequests(system, sessions, options.Rounds));
@@ -66,15 +67,15 @@ public static class MultiRoundGenerator
     // shares more than the system prompt only with earlier turns of its own session.
     private static List<PlannedRequest> PlanRequests(
         string[] system,
-        List<(string Id, List<string[]> Questions)> sessions,
+        List<(string Id, List<string[][]> Turns)> sessions,
         int rounds)
     {
         var requests = new List<PlannedRequest>();
         for (var r = 0; r < rounds; r++)
         {
-            foreach (var (id, questions) in sessions)
+            foreach (var (id, turns) in sessions)
             {
-                requests.Add(new PlannedRequest(id, r + 1, History(id, system, questions, r)));
+                requests.Add(new PlannedRequest(id, r + 1, History(id, system, turns, r)));
             }
         }
 
@@ -84,13 +85,13 @@ public static class MultiRoundGenerator
     private static List<PlannedMessage> History(
         string id,
         string[] system,
-        List<string[]> questions,
+        List<string[][]> turns,
         int round)
     {
         var messages = new List<PlannedMessage>();
         if (system.Length > 0)
         {
-            messages.Add(new PlannedMessage(PlannedMessageKind.System, system));
+            messages.Add(PlannedMessage.Text(PlannedMessageKind.System, system));
         }
 
         for (var k = 0; k <= round; k++)
@@ -100,7 +101,7 @@ public static class MultiRoundGenerator
                 messages.Add(PlannedMessage.Reply(id, k));
             }
 
-            messages.Add(new PlannedMessage(PlannedMessageKind.User, questions[k]));
+            messages.Add(PlannedMessage.Text(PlannedMessageKind.User, turns[k]));
         }
 
         return messages;
@@ -109,12 +110,12 @@ public static class MultiRoundGenerator
     private static SessionEntry ToEntry(
         string id,
         string[] system,
-        List<string[]> questions,
+        List<string[][]> turns,
         MultiRoundOptions options) =>
         new(
             id,
             system.Length > 0 ? WordSource.Render(system) : null,
-            questions.Select(WordSource.Render).ToList(),
+            turns.Select(t => WordSource.Render([.. t.SelectMany(c => c)])).ToList(),
             AssistantMessages: null,
             options.MaxTokens);
 

@@ -4,5 +4,5 @@ namespace FluxPerf.Datasets.Generation;
 internal sealed record PlannedRequest(string Id, int Turn, IReadOnlyList<PlannedMessage> Messages)
 {
     /// <summary>Tokens of the messages the generator wrote (replies excluded).</summary>
-    public int KnownTokens => Messages.Sum(m => m.Words.Count);
+    public int KnownTokens => Messages.Sum(m => m.TokenCount);
 }

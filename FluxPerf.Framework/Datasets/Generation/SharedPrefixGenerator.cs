@@ -44,7 +44,7 @@ public static class SharedPrefixGenerator
             {
                 var first = firsts[(g * options.PromptsPerGroup + p) % firsts.Count];
                 var suffix = WordSource.Draw(random, options.SuffixTokens, first);
-                requests.Add(Request($"g{g}-p{p}", system, [.. prefix, .. suffix]));
+                requests.Add(Request($"g{g}-p{p}", system, prefix, suffix));
             }
         }
 
@@ -52,15 +52,19 @@ public static class SharedPrefixGenerator
         return new GeneratedWorkload(ordered.Select(r => ToEntry(r, options)).ToList(), ordered);
     }
 
-    private static PlannedRequest Request(string id, string[]? system, string[] user)
+    private static PlannedRequest Request(
+        string id,
+        string[]? system,
+        string[] prefix,
+        string[] suffix)
     {
         var messages = new List<PlannedMessage>();
         if (system is not null)
         {
-            messages.Add(new PlannedMessage(PlannedMessageKind.System, system));
+            messages.Add(PlannedMessage.Text(PlannedMessageKind.System, system));
         }
 
-        messages.Add(new PlannedMessage(PlannedMessageKind.User, user));
+        messages.Add(PlannedMessage.Text(PlannedMessageKind.User, prefix, suffix));
         return new PlannedRequest(id, 1, messages);
     }
 

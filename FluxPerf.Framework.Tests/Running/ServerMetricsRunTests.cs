@@ -1,0 +1,86 @@
+using System.Globalization;
+using FluxPerf.Reporting;
+using FluxPerf.Running;
+
+namespace FluxPerf.Tests.Running;
+
+[TestFixture]
+[CancelAfter(120_000)]
+public sealed class ServerMetricsRunTests
+{
+    private string _folder = "";
+
+    [SetUp]
+    public void SetUp() => _folder = EngineFixture.TempFolder();
+
+    [TearDown]
+    public void TearDown() => Directory.Delete(_folder, recursive: true);
+
+    [Test]
+    public async Task RunStage_ScrapingTheMock_ServerHitRateMatchesClientCachedFraction()
+    {
+        await using var mock = await EngineFixture.StartMockAsync();
+        var config = EngineFixture.Config(mock, EngineFixture.WriteDataset(_folder, 8), _folder) with
+        {
+            ConcurrencyLevels = [4],
+            NumSamples = [8],
+            PrometheusUrls = [new Uri(mock.BaseAddress, "metrics")],
+            ScrapeInterval = TimeSpan.FromMilliseconds(50),
+        };
+
+        using var run = BenchmarkRun.Create(new RunOptions { OutputDirectory = _folder });
+        var level = (await run.RunStageAsync(config)).Single();
+
+        using (Assert.EnterMultipleScope())
+        {
+            foreach (var round in new[] { level.Round1, level.Round2 })
+            {
+                var server = round.Server!;
+                var client = round.Statistics;
+
+                // The mock counts queries and hits in tokens over exactly the round's requests,
+                // as the client's usage does, so the two agree; the probe requests of the reset
+                // happen before the round's first scrape and stay out of the delta.
+                Assert.That(server.FailedScrapes, Is.Zero);
+                Assert.That(server.Derived.PrefixCacheQueries, Is.EqualTo(client.PromptTokensTotal));
+                Assert.That(server.Derived.PrefixCacheHitRate,
+                    Is.EqualTo(client.CachedTokenFraction!.Value).Within(1e-9));
+                Assert.That(round.CacheAccount!.Warnings, Is.Empty);
+            }
+
+            Assert.That(level.Round2.Server!.Derived.PrefixCacheHitRate, Is.GreaterThan(0.8));
+        }
+    }
+
+    [Test]
+    public async Task RunStage_ScrapingTheMock_WritesPrometheusCsvInsideEachRound()
+    {
+        await using var mock = await EngineFixture.StartMockAsync();
+        var config = EngineFixture.Config(mock, EngineFixture.WriteDataset(_folder, 6), _folder) with
+        {
+            ConcurrencyLevels = [2],
+            NumSamples = [6],
+            PrometheusUrls = [new Uri(mock.BaseAddress, "metrics")],
+            ScrapeInterval = TimeSpan.FromMilliseconds(50),
+        };
+
+        using var run = BenchmarkRun.Create(new RunOptions { OutputDirectory = _folder });
+        var level = (await run.RunStageAsync(config)).Single();
+
+        var lines = File.ReadAllLines(Path.Combine(run.Folder, PrometheusCsvWriter.FileName));
+        var rows = lines.Skip(1).Select(l => l.Split(',')).ToArray();
+        Assert.That(lines[0], Is.EqualTo("timestamp,offset_ms,stage,concurrency,round,instance,metric,labels,value"));
+        using (Assert.EnterMultipleScope())
+        {
+            foreach (var round in new[] { level.Round1, level.Round2 })
+            {
+                var server = round.Server!;
+                var inRound = rows.Where(r => r[4] == round.Round.ToString(CultureInfo.InvariantCulture)).ToArray();
+                Assert.That(inRound, Is.Not.Empty);
+                Assert.That(inRound.Select(r => DateTimeOffset.Parse(r[0], CultureInfo.InvariantCulture)),
+                    Has.All.InRange(server.StartedAtUtc, server.EndedAtUtc));
+                Assert.That(inRound.Select(r => r[6]), Has.Some.EqualTo("vllm:prefix_cache_hits_total"));
+            }
+        }
+    }
+}
