@@ -26,18 +26,23 @@ public sealed class RecipeScenarios
 
         var settings = ScenarioSettings.FromTestContext();
         var (run, host) = await ScenarioSession.EnterAsync(scenario.Stage, settings, cancellationToken);
-        var progress = new TestProgress();
+        var allure = await ScenarioAllure.WriterAsync(settings, host.Config, cancellationToken);
+        var startMs = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
         LevelResult level;
         try
         {
             level = await run.RunLevelAsync(host.Config, scenario.LevelIndex, scenario.Stage.Slo,
-                progress, cancellationToken);
+                new TestProgress(), cancellationToken);
         }
         catch (BenchmarkException e)
         {
+            await ScenarioAllure.WriteBrokenAsync(allure, scenario, startMs, e, cancellationToken);
             Assert.Fail($"{scenario}: {e.Message}");
             return;
         }
+
+        await ScenarioAllure.WriteLevelAsync(allure, scenario, run, host, level, startMs,
+            cancellationToken);
 
         var table = ConsoleSummary.Render(level);
         await TestContext.Out.WriteLineAsync(table);

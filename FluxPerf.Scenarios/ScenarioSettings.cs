@@ -22,6 +22,9 @@ internal sealed record ScenarioSettings
 
     public string? ApiKeyEnvironmentVariable { get; init; }
 
+    /// <summary>Where Allure results go; default <c>allure-results</c> beside the run folders.</summary>
+    public required string AllureResultsDirectory { get; init; }
+
     /// <summary>True when a URL was given: every stage targets it instead of the recipe's.</summary>
     public bool HasEndpointOverride => !string.Equals(Endpoint, Embedded, StringComparison.Ordinal)
         && Endpoint.Length > 0;
@@ -29,6 +32,7 @@ internal sealed record ScenarioSettings
     public static ScenarioSettings FromTestContext()
     {
         var root = FindRepositoryRoot();
+        var output = Resolve(root, Get("output_dir") ?? "benchmark_results");
         return new ScenarioSettings
         {
             RepositoryRoot = root,
@@ -36,7 +40,10 @@ internal sealed record ScenarioSettings
             Endpoint = Get("endpoint") ?? Embedded,
             Model = Get("model"),
             SloPath = Get("slo") is { } slo ? Resolve(root, slo) : null,
-            OutputDirectory = Resolve(root, Get("output_dir") ?? "benchmark_results"),
+            OutputDirectory = output,
+            AllureResultsDirectory = Get("allure_results") is { } allure
+                ? Resolve(root, allure)
+                : Path.Combine(output, "allure-results"),
             ApiKeyEnvironmentVariable = Get("api_key_env"),
         };
     }

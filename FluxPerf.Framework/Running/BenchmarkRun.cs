@@ -42,6 +42,9 @@ public sealed partial class BenchmarkRun : IDisposable
     /// <summary>The run folder, <c>&lt;output_dir&gt;/&lt;run_id&gt;</c>.</summary>
     public string Folder { get; }
 
+    /// <summary>When the run started (UTC); record times (<c>sent_at_ms</c>, …) count from here.</summary>
+    public DateTimeOffset StartedAt => _startedAt;
+
     /// <summary>The run's id (the run folder's name).</summary>
     public string RunId { get; }
 
