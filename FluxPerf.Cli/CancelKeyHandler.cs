@@ -1,0 +1,39 @@
+namespace FluxPerf.Cli;
+
+/// <summary>
+/// Ctrl+C: the first press cancels the token (the run stops sending and lets requests in
+/// flight finish, so their records are written); a second press ends the process at once.
+/// </summary>
+internal sealed class CancelKeyHandler : IDisposable
+{
+    private readonly CancellationTokenSource _source = new();
+
+    /// <summary>Starts listening for Ctrl+C.</summary>
+    public CancelKeyHandler()
+    {
+        Console.CancelKeyPress += OnCancelKeyPress;
+    }
+
+    /// <summary>Cancelled by the first Ctrl+C.</summary>
+    public CancellationToken Token => _source.Token;
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        Console.CancelKeyPress -= OnCancelKeyPress;
+        _source.Dispose();
+    }
+
+    private void OnCancelKeyPress(object? sender, ConsoleCancelEventArgs e)
+    {
+        if (_source.IsCancellationRequested)
+        {
+            return;
+        }
+
+        e.Cancel = true;
+        Console.Error.WriteLine("Cancelling: no new requests are sent; requests in flight may "
+            + "finish. Press Ctrl+C again to stop at once.");
+        _source.Cancel();
+    }
+}
