@@ -1,0 +1,131 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using FluxPerf.Client;
+using FluxPerf.Reporting;
+
+namespace FluxPerf.Benchmarks;
+
+/// <summary>Runs every part of the benchmark in order and writes the results.</summary>
+internal static class Harness
+{
+    public static async Task<int> RunAsync(HarnessOptions options)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var date = DateTimeOffset.UtcNow;
+        var loadAtStart = ResourceProbe.LoadAverage();
+        var machine = MachineInfo.Read(options.RepositoryRoot);
+        Say($"{machine.Cpu}, {machine.LogicalCores} cores, {machine.Runtime}; load "
+            + string.Join(' ', loadAtStart));
+
+        var idle = await MeasureIdleAsync(TimeSpan.FromSeconds(options.Quick ? 2 : 3));
+        Say($"idle CPU of this process: {idle * 1000:0.00} ms/s");
+        var levels = await RunLevelsAsync(options, idle);
+        var overhead = await RunOverheadAsync(options);
+        Say($"analysis of {options.AnalysisRecords} records (child process)");
+        var analysis = await AnalysisBenchmark.RunInChildAsync(options.AnalysisRecords);
+        Say(Json(analysis));
+
+        var report = new BenchmarkReport
+        {
+            Date = date,
+            Command = options.CommandLine,
+            Machine = machine,
+            TokensPerRequest = options.Tokens,
+            MockBaseTtftMs = StreamingLevelBenchmark.BaseTtftMs,
+            MockItlMs = StreamingLevelBenchmark.ItlMs,
+            IdleCpuPerSecond = idle,
+            Levels = levels,
+            Overhead = overhead,
+            Analysis = analysis,
+            LoadAverageAtStart = loadAtStart,
+            LoadAverageAtEnd = ResourceProbe.LoadAverage(),
+            DurationS = Stopwatch.GetElapsedTime(started).TotalSeconds,
+        };
+        Write(options, report);
+        return 0;
+    }
+
+    private static async Task<List<LevelFigures>> RunLevelsAsync(
+        HarnessOptions options,
+        double idle)
+    {
+        var maxLevel = options.Levels.Max();
+        await using var mock = await MockProcess.StartAsync(
+            StreamingLevelBenchmark.MockFlags(maxLevel, options.Tokens));
+        using var client = new StreamingClient(new ClientOptions
+        {
+            Endpoint = mock.ChatCompletionsUri,
+            MaxConnections = maxLevel + 4,
+            RequestTimeout = TimeSpan.FromMinutes(2),
+        });
+        var benchmark = new StreamingLevelBenchmark(mock, client, options, idle);
+        Say($"mock pid {mock.ProcessId} at {mock.BaseAddress}; warming up");
+        await benchmark.WarmUpAsync();
+
+        var levels = new List<LevelFigures>();
+        foreach (var concurrency in options.Levels)
+        {
+            var level = await benchmark.RunAsync(concurrency);
+            Say(Json(level));
+            levels.Add(level);
+        }
+
+        return levels;
+    }
+
+    private static async Task<OverheadFigures> RunOverheadAsync(HarnessOptions options)
+    {
+        await using var mock = await MockProcess.StartAsync(EngineOverheadBenchmark.MockFlags);
+        var overhead = await EngineOverheadBenchmark.RunAsync(mock,
+            TimeSpan.FromSeconds(options.Quick ? 3 : 8));
+        Say(Json(overhead));
+        return overhead;
+    }
+
+    private static async Task<double> MeasureIdleAsync(TimeSpan duration)
+    {
+        // The sampler runs during every level, so it runs here too: its CPU is part of the
+        // baseline, not of the client's cost.
+        ResourceProbe.Settle();
+        await using var sampler = new WorkingSetSampler();
+        var cpu = ResourceProbe.CpuTime;
+        var started = Stopwatch.GetTimestamp();
+        await Task.Delay(duration);
+        return (ResourceProbe.CpuTime - cpu).TotalSeconds
+            / Stopwatch.GetElapsedTime(started).TotalSeconds;
+    }
+
+    private static void Write(HarnessOptions options, BenchmarkReport report)
+    {
+        if (!options.WriteFiles)
+        {
+            Console.WriteLine(PerformanceMarkdown.Render(report));
+            return;
+        }
+
+        var folder = Path.Combine(options.RepositoryRoot, "benchmarks", "results");
+        Directory.CreateDirectory(folder);
+        var name = report.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)
+            + (options.Quick ? "-quick" : "") + ".json";
+        var json = Path.Combine(folder, name);
+        File.WriteAllText(json, JsonSerializer.Serialize(report, ReportJson.Indented) + "\n");
+        Say($"wrote {json}");
+
+        if (options.Quick)
+        {
+            // A smoke run's figures are not the documented ones.
+            Console.WriteLine(PerformanceMarkdown.Render(report));
+            return;
+        }
+
+        var markdown = Path.Combine(options.RepositoryRoot, "docs", "performance.md");
+        PerformanceMarkdown.Update(markdown, report);
+        Say($"updated {markdown}");
+    }
+
+    private static string Json<T>(T value) => JsonSerializer.Serialize(value, ReportJson.Lines);
+
+    private static void Say(string line) =>
+        Console.WriteLine($"[{DateTime.Now:HH:mm:ss}] {line}");
+}
