@@ -39,6 +39,13 @@ internal sealed class YamlFile
             throw new ConfigurationException(
                 $"{path}:{e.Start.Line}:{e.Start.Column}: not valid YAML: {Inner(e).Message}");
         }
+        catch (InvalidOperationException e)
+        {
+            // YamlDotNet's scanner reports some truncated documents (an unclosed [ or { at the
+            // end of the file) this way, without a position.
+            throw new ConfigurationException(
+                $"{path}: not valid YAML ({e.Message}); look for an unclosed [ or {{ near the end");
+        }
 
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
         {
