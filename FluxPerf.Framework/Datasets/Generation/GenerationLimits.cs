@@ -7,7 +7,7 @@ internal sealed class GenerationLimits
 {
     // Expected reuse compares each request with every earlier one, and all text is held in
     // memory; these caps keep a typo (an extra zero) from running for minutes or exhausting RAM.
-    public const int MaxRequests = 20_000;
+    public const int MaxRequests = 10_000;
     public const long MaxTotalTokens = 20_000_000;
 
     private readonly List<string> _problems = [];

@@ -11,7 +11,7 @@ namespace FluxPerf.Datasets.Generation;
 /// Messages and their chunks get small ids for equal content, so a pair of requests is compared
 /// in a few integer steps and words are compared only in the first differing chunk (usually
 /// one word, as generators start every chunk with a distinct word). That keeps the all-pairs
-/// search fast enough for the generators' 20,000-request cap.
+/// search fast enough for the generators' 10,000-request cap.
 /// </remarks>
 internal static class PrefixReuseCalculator
 {
@@ -19,14 +19,26 @@ internal static class PrefixReuseCalculator
     public static IReadOnlyList<ExpectedReuse> Compute(IReadOnlyList<PlannedRequest> requests)
     {
         var ids = new ContentIds();
-        var encoded = requests.Select(r => r.Messages.Select(ids.Of).ToArray()).ToList();
+        var encoded = requests.Select(r => r.Messages.Select(ids.Of).ToArray()).ToArray();
+
+        // Flat id arrays keep the all-pairs loop on plain int comparisons.
+        var messageIds = encoded.Select(e => e.Select(m => m.Id).ToArray()).ToArray();
         var results = new List<ExpectedReuse>(requests.Count);
         for (var i = 0; i < requests.Count; i++)
         {
             var best = default(Match);
             for (var j = 0; j < i; j++)
             {
-                var match = Longest(encoded[i], encoded[j]);
+                var whole = WholeMessages(messageIds[i], messageIds[j]);
+                if (whole < best.WholeMessages)
+                {
+                    continue;
+                }
+
+                var partial = whole < Math.Min(messageIds[i].Length, messageIds[j].Length)
+                    ? SharedTokens(encoded[i][whole], encoded[j][whole])
+                    : 0;
+                var match = new Match(whole, partial);
                 best = match.IsLongerThan(best) ? match : best;
             }
 
@@ -36,24 +48,23 @@ internal static class PrefixReuseCalculator
         return results;
     }
 
-    private static Match Longest(EncodedMessage[] current, EncodedMessage[] earlier)
+    // Messages equal at the same places from the start; when every message of the shorter
+    // request matched, the earlier request is a whole prefix of this one (or the reverse).
+    private static int WholeMessages(int[] current, int[] earlier)
     {
         var count = Math.Min(current.Length, earlier.Length);
-        for (var m = 0; m < count; m++)
+        var m = 0;
+        while (m < count && current[m] == earlier[m])
         {
-            if (current[m].Id != earlier[m].Id)
-            {
-                return new Match(m, SharedTokens(current[m], earlier[m]));
-            }
+            m++;
         }
 
-        // Every message of the shorter request matched: the earlier request is a whole prefix.
-        return new Match(count, 0);
+        return m;
     }
 
-    private static int SharedTokens(EncodedMessage a, EncodedMessage b)
+    private static int SharedTokens(in EncodedMessage a, in EncodedMessage b)
     {
-        if (a.Message.Kind != b.Message.Kind || a.Message.Kind == PlannedMessageKind.Reply)
+        if (a.Kind != b.Kind || a.Kind == PlannedMessageKind.Reply)
         {
             return 0;
         }
@@ -64,10 +75,10 @@ internal static class PrefixReuseCalculator
         {
             if (a.ChunkIds[c] != b.ChunkIds[c])
             {
-                return shared + CommonWords(a.Message.Chunks[c], b.Message.Chunks[c]);
+                return shared + CommonWords(a.Chunks[c], b.Chunks[c]);
             }
 
-            shared += a.Message.Chunks[c].Length;
+            shared += a.Chunks[c].Length;
         }
 
         return shared;
@@ -106,7 +117,13 @@ internal static class PrefixReuseCalculator
             || (WholeMessages == other.WholeMessages && PartialTokens > other.PartialTokens);
     }
 
-    private sealed record EncodedMessage(PlannedMessage Message, int Id, int[] ChunkIds);
+    // A struct with the kind inline, so the all-pairs loop reads one contiguous array per request
+    // instead of chasing a pointer per message (the loop is bound by memory, not arithmetic).
+    private readonly record struct EncodedMessage(
+        PlannedMessageKind Kind,
+        int Id,
+        int[] ChunkIds,
+        string[][] Chunks);
 
     /// <summary>Gives equal content equal small ids.</summary>
     private sealed class ContentIds
@@ -121,7 +138,7 @@ internal static class PrefixReuseCalculator
             var key = message.Kind == PlannedMessageKind.Reply
                 ? $"reply\u0001{message.ReplyOwner}\u0001{message.ReplyTurn}"
                 : $"{message.Kind}\u0001{string.Join(',', chunkIds)}";
-            return new EncodedMessage(message, IdOf(key), chunkIds);
+            return new EncodedMessage(message.Kind, IdOf(key), chunkIds, [.. message.Chunks]);
         }
 
         private int IdOf(string key)
