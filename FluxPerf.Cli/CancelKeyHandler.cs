@@ -32,8 +32,8 @@ internal sealed class CancelKeyHandler : IDisposable
         }
 
         e.Cancel = true;
-        Console.Error.WriteLine("Cancelling: no new requests are sent; requests in flight may "
-            + "finish. Press Ctrl+C again to stop at once.");
+        Console.Error.WriteLine("Stopping (a run sends no new request and lets those in flight "
+            + "finish). Press Ctrl+C again to stop at once.");
         _source.Cancel();
     }
 }

@@ -78,12 +78,16 @@ internal static class RunCommand
         && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("CI"))
         && Environment.GetEnvironmentVariable("TERM") != "dumb";
 
+    /// <summary>On a terminal the bars already show each round's start and end, and log lines
+    /// written under a live display tear it, so only warnings are logged there unless
+    /// --verbose asks for everything.</summary>
     private static ILoggerFactory CreateLoggers(bool verbose, bool interactive)
     {
+        var level = verbose ? LogLevel.Debug : interactive ? LogLevel.Warning : LogLevel.Information;
         var colour = interactive
             && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR"));
         return LoggerFactory.Create(builder => builder
-            .SetMinimumLevel(verbose ? LogLevel.Debug : LogLevel.Information)
+            .SetMinimumLevel(level)
             .AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace)
             .AddSimpleConsole(o =>
             {

@@ -64,18 +64,16 @@ internal static class ComparisonReport
 
     private static void AppendGates(StringBuilder text, IReadOnlyList<GateComparison> gates)
     {
+        var both = gates.Count(g => g.A is not null && g.B is not null);
+        var onlyOne = gates.Count - both;
         var flipped = gates.Where(g => g.Flipped).ToArray();
-        if (gates.Count == 0)
-        {
-            text.AppendLine("SLO gates: none in either run");
-            return;
-        }
-
+        var scope = onlyOne == 0 ? $"{both} in both runs" : $"{both} in both runs, {onlyOne} in one only";
         text.AppendLine(flipped.Length == 0
-            ? $"SLO gates: none of {gates.Count} flipped"
-            : $"SLO gates flipped ({flipped.Length} of {gates.Count}):");
+            ? $"SLO gates flipped: none ({scope})"
+            : $"SLO gates flipped: {flipped.Length} ({scope})");
         foreach (var gate in flipped)
         {
+            // A flipped gate is in both runs, so neither side is null.
             text.AppendLine($"  {gate.Name}: {Verdict(gate.A!)} in A, {Verdict(gate.B!)} in B");
         }
     }

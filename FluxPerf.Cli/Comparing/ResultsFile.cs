@@ -31,8 +31,8 @@ internal static class ResultsFile
         }
         catch (JsonException e)
         {
-            throw new ResultsFileException($"\"{file}\" is not valid JSON (line "
-                + $"{e.LineNumber + 1}): {e.Message}");
+            throw new ResultsFileException($"\"{file}\" is not a FluxPerf {FileName}: it is "
+                + $"not valid JSON ({e.Message})");
         }
         catch (Exception e) when (e is InvalidOperationException or FormatException)
         {

@@ -42,6 +42,10 @@ internal sealed class LiveProgressDisplay(IAnsiConsole console) : IProgressDispl
                 task.MaxValue = Math.Max(1, value.Total);
                 task.Value = value.Finished ? task.MaxValue : value.Done;
                 task.Description = Describe(value);
+                if (value.Finished)
+                {
+                    task.StopTask();
+                }
             }
         }
 
