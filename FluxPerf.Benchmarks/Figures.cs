@@ -34,6 +34,9 @@ internal sealed record LevelFigures
 
     public required double ClientCpuUsPerToken { get; init; }
 
+    /// <summary>Client CPU per token without the idle subtraction: an upper bound.</summary>
+    public required double ClientGrossCpuUsPerToken { get; init; }
+
     public required double ClientCpuCores { get; init; }
 
     public required double AllocatedBytesPerToken { get; init; }
@@ -59,6 +62,12 @@ internal sealed record LevelFigures
 
     /// <summary>Client ITL minus the mock's gap between the same two events.</summary>
     public ErrorFigures? ItlErrorMs { get; init; }
+
+    /// <summary>TTFT error where the mock wrote the first token on time.</summary>
+    public ErrorFigures? OnScheduleTtftErrorMs { get; init; }
+
+    /// <summary>ITL error of events the mock wrote on schedule.</summary>
+    public ErrorFigures? OnScheduleItlErrorMs { get; init; }
 
     /// <summary>The mock's own gaps between events: the schedule it kept.</summary>
     public ErrorFigures? MockItlMs { get; init; }

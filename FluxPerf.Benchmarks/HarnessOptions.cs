@@ -24,6 +24,9 @@ internal sealed record HarnessOptions
 
     public string CommandLine { get; init; } = "";
 
+    /// <summary>Prints the types each level allocates most (sampled; costs CPU).</summary>
+    public bool AllocationProfile { get; init; }
+
     public static HarnessOptions Parse(string[] args)
     {
         var options = new HarnessOptions { CommandLine = Describe(args) };
@@ -64,9 +67,11 @@ internal sealed record HarnessOptions
             "--repo" => (options with { RepositoryRoot = Path.GetFullPath(Value()) }, i,
                 levelsGiven),
             "--no-write" => (options with { WriteFiles = false }, i, levelsGiven),
+            "--alloc-profile" => (options with { AllocationProfile = true, WriteFiles = false }, i,
+                levelsGiven),
             _ => throw new ArgumentException(
                 $"unknown argument \"{args[i]}\"; allowed: --quick, --levels 1,64,512,2048, "
-                + "--tokens 200, --records 1000000, --repo <checkout>, --no-write"),
+                + "--tokens 200, --records 1000000, --repo <checkout>, --no-write, --alloc-profile"),
         };
     }
 

@@ -16,6 +16,15 @@ internal sealed class TraceComparison
     // fetch short at 2048 streams of a few hundred events.
     private const int MaxTraces = 512;
 
+    private readonly double _nominalTtftMs;
+    private readonly double _nominalItlMs;
+
+    private TraceComparison(double nominalTtftMs, double nominalItlMs)
+    {
+        _nominalTtftMs = nominalTtftMs;
+        _nominalItlMs = nominalItlMs;
+    }
+
     public int Compared { get; private set; }
 
     public int Mismatched { get; private set; }
@@ -26,12 +35,20 @@ internal sealed class TraceComparison
 
     public List<double> MockGapsMs { get; } = [];
 
+    /// <summary>TTFT errors of requests whose first token the mock wrote within 1 ms of its due
+    /// time: the machine was not starving the mock at that moment.</summary>
+    public List<double> OnScheduleTtftErrorsMs { get; } = [];
+
+    /// <summary>ITL errors of events the mock wrote within 1 ms of the configured gap.</summary>
+    public List<double> OnScheduleItlErrorsMs { get; } = [];
+
     public double OnScheduleFraction { get; private set; }
 
     public static async Task<TraceComparison> CompareAsync(
         Uri mock,
         IReadOnlyList<ResponseMeasurement?> results,
         Func<int, string> requestIdAt,
+        double nominalTtftMs,
         double nominalItlMs)
     {
         var ok = Enumerable.Range(0, results.Count)
@@ -41,7 +58,7 @@ internal sealed class TraceComparison
         var sample = ok.Where((_, i) => i % step == 0).Take(MaxTraces);
 
         using var http = new HttpClient { BaseAddress = mock, Timeout = TimeSpan.FromSeconds(30) };
-        var comparison = new TraceComparison();
+        var comparison = new TraceComparison(nominalTtftMs, nominalItlMs);
         foreach (var index in sample)
         {
             var trace = await FetchAsync(http, requestIdAt(index));
@@ -49,7 +66,7 @@ internal sealed class TraceComparison
         }
 
         comparison.OnScheduleFraction = comparison.MockGapsMs.Count == 0 ? 0
-            : comparison.MockGapsMs.Count(g => Math.Abs(g - nominalItlMs) <= 1)
+            : comparison.MockGapsMs.Count(g => IsOnSchedule(g, nominalItlMs))
                 / (double)comparison.MockGapsMs.Count;
         return comparison;
     }
@@ -70,6 +87,7 @@ internal sealed class TraceComparison
         }
 
         return new MockTrace(
+            root.GetProperty("receivedTimestamp").GetInt64(),
             root.GetProperty("firstTokenWrittenTimestamp").GetInt64(),
             [.. root.GetProperty("tokenEventTimestamps").EnumerateArray().Select(e => e.GetInt64())]);
     }
@@ -87,15 +105,32 @@ internal sealed class TraceComparison
         }
 
         Compared++;
-        TtftErrorsMs.Add(Timestamps.ElapsedMs(trace.FirstTokenWritten,
-            measurement.FirstTokenTimestamp!.Value)); // succeeded, so a first token arrived
+        var ttftError = Timestamps.ElapsedMs(trace.FirstTokenWritten,
+            measurement.FirstTokenTimestamp!.Value); // succeeded, so a first token arrived
+        TtftErrorsMs.Add(ttftError);
+        if (IsOnSchedule(Timestamps.ElapsedMs(trace.Received, trace.FirstTokenWritten),
+            _nominalTtftMs))
+        {
+            OnScheduleTtftErrorsMs.Add(ttftError);
+        }
+
         for (var i = 1; i < events.Length; i++)
         {
             var mockGap = Timestamps.ElapsedMs(events[i - 1], events[i]);
+            var error = itl[i - 1] - mockGap;
             MockGapsMs.Add(mockGap);
-            ItlErrorsMs.Add(itl[i - 1] - mockGap);
+            ItlErrorsMs.Add(error);
+            if (IsOnSchedule(mockGap, _nominalItlMs))
+            {
+                OnScheduleItlErrorsMs.Add(error);
+            }
         }
     }
 
-    private sealed record MockTrace(long FirstTokenWritten, long[] EventTimestamps);
+    // The mock never writes early, so a gap at most 1 ms over its due length means the mock
+    // (and the machine) kept pace at that moment.
+    private static bool IsOnSchedule(double actualMs, double nominalMs) =>
+        actualMs >= nominalMs - 1 && actualMs <= nominalMs + 1;
+
+    private sealed record MockTrace(long Received, long FirstTokenWritten, long[] EventTimestamps);
 }

@@ -15,7 +15,7 @@ internal sealed class WorkingSetSampler : IAsyncDisposable
 
     public WorkingSetSampler()
     {
-        _peak = Environment.WorkingSet;
+        _peak = Current();
         _loop = Task.Run(LoopAsync);
     }
 
@@ -28,6 +28,22 @@ internal sealed class WorkingSetSampler : IAsyncDisposable
         _stop.Dispose();
     }
 
+    /// <summary>The resident set now: /proc/self/statm where it exists, because
+    /// Environment.WorkingSet builds a Process object per call, which would be sampler cost
+    /// charged to the client.</summary>
+    public static long Current()
+    {
+        const string statm = "/proc/self/statm";
+        if (!File.Exists(statm))
+        {
+            return Environment.WorkingSet;
+        }
+
+        var fields = File.ReadAllText(statm).Split(' ');
+        return long.Parse(fields[1], System.Globalization.CultureInfo.InvariantCulture)
+            * Environment.SystemPageSize;
+    }
+
     private async Task LoopAsync()
     {
         using var timer = new PeriodicTimer(Interval);
@@ -35,7 +51,7 @@ internal sealed class WorkingSetSampler : IAsyncDisposable
         {
             while (await timer.WaitForNextTickAsync(_stop.Token))
             {
-                var now = Environment.WorkingSet;
+                var now = Current();
                 if (now > Interlocked.Read(ref _peak))
                 {
                     Interlocked.Exchange(ref _peak, now);
