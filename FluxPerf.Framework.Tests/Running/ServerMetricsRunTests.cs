@@ -81,6 +81,13 @@ public sealed class ServerMetricsRunTests
                     Has.All.InRange(server.StartedAtUtc, server.EndedAtUtc));
                 Assert.That(inRound.Select(r => r[6]), Has.Some.EqualTo("vllm:prefix_cache_hits_total"));
             }
+
+            var charts = Directory.GetFiles(Path.Combine(run.Folder, "charts")).Select(Path.GetFileName);
+            Assert.That(charts, Is.SupersetOf(new[]
+            {
+                "e2e-c2-ttft.png", "e2e-c2-paired-ttft.png", "e2e-c2-itl.png", "e2e-c2-server-load.png",
+                "e2e-c2-server-cache.png",
+            }));
         }
     }
 }

@@ -127,20 +127,9 @@ public static class LevelReportBuilder
     private static async Task AttachChartsAsync(AllureTestCase testCase, LevelResult level,
         CancellationToken cancellationToken)
     {
-        var charts = new List<(string Name, Func<LevelResult, byte[]> Render)>
+        foreach (var (name, _, render) in LevelChartSet.For(level))
         {
-            ("TTFT distribution", LevelCharts.TtftDistribution),
-            ("Paired TTFT (round 1 vs round 2)", LevelCharts.PairedTtft),
-            ("Inter-token latency distribution", LevelCharts.ItlDistribution),
-        };
-        if (level.Records.Any(r => r.Turn > 0))
-        {
-            charts.Add(("TTFT and cached fraction by turn", LevelCharts.TurnProfile));
-        }
-
-        foreach (var (name, render) in charts)
-        {
-            await AttachChartAsync(testCase, name, () => render(level), cancellationToken);
+            await AttachChartAsync(testCase, name, render, cancellationToken);
         }
     }
 
