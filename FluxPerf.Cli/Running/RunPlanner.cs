@@ -2,6 +2,7 @@ using System.CommandLine;
 using FluxPerf.Cli.Commands;
 using FluxPerf.Configuration;
 using FluxPerf.Configuration.Recipes;
+using FluxPerf.MockServer;
 
 namespace FluxPerf.Cli.Running;
 
@@ -44,6 +45,7 @@ internal sealed partial class RunPlanner
         var stages = _parse.GetValue(_flags.Recipe) is { } recipePath
             ? FromRecipe(recipePath, out var warnings)
             : FromFlags(out warnings);
+        CheckMockSettings(stages);
         return new RunPlan(stages, MockServer, stages[0].Config.OutputDirectory, warnings);
     }
 
@@ -128,6 +130,22 @@ internal sealed partial class RunPlanner
             : problem.StartsWith("dataset is missing", StringComparison.Ordinal)
                 ? "dataset is missing; give --dataset FILE (JSON or JSONL), or --recipe FILE"
                 : problem;
+
+    /// <summary>Bad mock settings are reported before the run folder is created, not when the
+    /// stage that uses them starts.</summary>
+    private static void CheckMockSettings(List<RecipeStage> stages)
+    {
+        var problems = stages
+            .Where(s => s.UsesEmbeddedMock)
+            .SelectMany(s => MockServerSettings.TryCreate(s.MockServer!, out _, out var errors)
+                ? [] : errors) // not null: UsesEmbeddedMock
+            .Distinct()
+            .ToList();
+        if (problems.Count > 0)
+        {
+            throw new ConfigurationException(problems);
+        }
+    }
 
     private void ThrowIfProblems()
     {
