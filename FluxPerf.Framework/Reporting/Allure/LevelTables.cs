@@ -29,7 +29,7 @@ internal static class LevelTables
             "max", "stddev");
         foreach (var round in new[] { level.Round1, level.Round2 })
         {
-            foreach (var (metric, d) in Distributions(round.Statistics))
+            foreach (var (metric, d) in RoundComparer.Distributions(round.Statistics))
             {
                 var r = round.Round.ToString(CultureInfo.InvariantCulture);
                 WriteRow(csv, r, metric, d?.Count.ToString(CultureInfo.InvariantCulture) ?? "0",
@@ -47,18 +47,6 @@ internal static class LevelTables
             ?? new JsonArray();
         StripSecrets(node);
         return node.ToJsonString(ReportJson.Indented);
-    }
-
-    private static IEnumerable<(string Metric, Distribution? Values)> Distributions(
-        RoundStatistics s)
-    {
-        yield return ("ttft_ms", s.TtftMs);
-        yield return ("itl_ms", s.ItlMs);
-        yield return ("tpot_ms", s.TpotMs);
-        yield return ("e2e_latency_ms", s.E2eLatencyMs);
-        yield return ("input_tokens", s.InputTokens);
-        yield return ("output_tokens", s.OutputTokens);
-        yield return ("schedule_lag_ms", s.ScheduleLagMs);
     }
 
     private static void StripSecrets(JsonNode? node)
