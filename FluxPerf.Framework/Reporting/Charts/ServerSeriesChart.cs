@@ -37,6 +37,10 @@ public static class ServerSeriesChart
             var line = plot.Add.ScatterLine(ordered.Select(p => p.TimeS).ToArray(),
                 ordered.Select(p => p.Value).ToArray());
             line.LineWidth = 2;
+
+            // Markers show every scrape, so a short round with two or three scrapes still
+            // draws visible points rather than an invisible one-point line.
+            line.MarkerSize = 6;
             line.LegendText = series.Key;
             drawn = true;
         }
