@@ -49,6 +49,10 @@ public sealed class ServerMetricsRunTests
             }
 
             Assert.That(level.Round2.Server!.Derived.PrefixCacheHitRate, Is.GreaterThan(0.8));
+            Assert.That(level.Resets.Single().Verified, Is.True);
+            Assert.That(level.Resets.Single().Verification,
+                Does.Contain("the server's hit counter did not grow"),
+                "with metrics scraped, the counters witness the reset too");
         }
     }
 

@@ -16,18 +16,27 @@ public sealed class HttpCacheController : ICacheController
     private readonly Uri _resetUrl;
     private readonly StreamingClient? _probeClient;
     private readonly TimeProvider _time;
+    private readonly Func<CancellationToken, Task<double?>>? _hitCounter;
 
     /// <summary>Creates the controller; without a probe client the reset is not verified.</summary>
+    /// <param name="http">Client for the reset call.</param>
+    /// <param name="resetUrl">The reset URL.</param>
+    /// <param name="probeClient">Sends the probe requests; null turns verification off.</param>
+    /// <param name="time">Clock for the reset's timestamp.</param>
+    /// <param name="hitCounter">Reads the server's prefix-cache hit counter, when it is scraped:
+    /// the probe after the reset must not make it grow.</param>
     public HttpCacheController(
         HttpClient http,
         Uri resetUrl,
         StreamingClient? probeClient,
-        TimeProvider? time = null)
+        TimeProvider? time = null,
+        Func<CancellationToken, Task<double?>>? hitCounter = null)
     {
         _http = http;
         _resetUrl = resetUrl;
         _probeClient = probeClient;
         _time = time ?? TimeProvider.System;
+        _hitCounter = hitCounter;
     }
 
     /// <inheritdoc />
@@ -41,8 +50,11 @@ public sealed class HttpCacheController : ICacheController
             return outcome;
         }
 
+        var hitsBefore = _hitCounter is null ? null : await _hitCounter(cancellationToken);
         var after = await ProbeAsync("c", cancellationToken);
-        return Judge(outcome, before, warm, after);
+        var hitsAfter = _hitCounter is null ? null : await _hitCounter(cancellationToken);
+        var judged = Judge(outcome, before, warm, after);
+        return hitsBefore is { } h0 && hitsAfter is { } h1 ? WithCounters(judged, h1 - h0) : judged;
     }
 
     private async Task<ResetOutcome> PostAsync(string moment, CancellationToken cancellationToken)
@@ -122,6 +134,26 @@ public sealed class HttpCacheController : ICacheController
                 ? $"verified: probe had {warm.CachedTokens} cached tokens before the reset, 0 after"
                 : $"NOT verified: probe still had {cachedAfter} cached tokens after the reset "
                     + $"({warm.CachedTokens} before)",
+        };
+    }
+
+    private static ResetOutcome WithCounters(ResetOutcome outcome, double growth)
+    {
+        // The usage field and the server's counters are two witnesses: a reset is verified only
+        // when both say the probe found nothing cached.
+        if (growth <= 0)
+        {
+            return outcome with
+            {
+                Verification = outcome.Verification + "; the server's hit counter did not grow",
+            };
+        }
+
+        return outcome with
+        {
+            Verified = false,
+            Verification = outcome.Verification + $"; but the server's hit counter grew by "
+                + $"{growth} tokens during the probe, so something was still cached",
         };
     }
 

@@ -44,5 +44,17 @@ internal sealed class RoundMonitor : IAsyncDisposable
         return metrics;
     }
 
+    /// <summary>
+    /// The server's prefix-cache hit counter (tokens, new or pre-v0.9.2 name, summed over
+    /// series), or null when it cannot be read; used to check that a reset probe hit nothing.
+    /// </summary>
+    public async Task<double?> ReadHitCounterAsync(CancellationToken ct)
+    {
+        var scrape = await _collector.ScrapeOnceAsync(null, ct);
+        var samples = scrape?.SamplesNamed("vllm:prefix_cache_hits_total")
+            .Concat(scrape.SamplesNamed("vllm:gpu_prefix_cache_hits_total")).ToArray();
+        return samples is { Length: > 0 } ? samples.Sum(s => s.Value) : null;
+    }
+
     public ValueTask DisposeAsync() => _collector.DisposeAsync();
 }

@@ -33,7 +33,8 @@ internal sealed class StageState : IDisposable
         Monitor = RoundMonitor.For(config, csv);
         Controller = config.ResetCacheUrl is { } url
             ? new HttpCacheController(_resetHttp, url,
-                config.ResetVerification == ResetVerificationPolicy.None ? null : ProbeClient)
+                config.ResetVerification == ResetVerificationPolicy.None ? null : ProbeClient,
+                hitCounter: Monitor is null ? null : Monitor.ReadHitCounterAsync)
             : null;
     }
 
