@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using System.Text.Json;
 
@@ -9,8 +10,18 @@ namespace FluxPerf.Client;
 /// <c>delta.reasoning</c> or <c>delta.tool_calls</c> in chat, non-empty <c>choices[].text</c> in
 /// completions. A role-only delta (<c>{"role":"assistant","content":""}</c>) carries nothing.
 /// </summary>
+/// <remarks>
+/// Every event passes through here, so it reads the bytes with a forward-only
+/// <see cref="Utf8JsonReader"/>: no document object, no string per token unless the text is
+/// captured. It keeps the rules of an object lookup: when a key repeats, its last value counts,
+/// and names are compared unescaped. An event that turns out malformed (or an error) part-way
+/// leaves no text behind.
+/// </remarks>
 internal static class ChunkParser
 {
+    // Up to this many chars the decoded text goes through the stack, longer values a pooled array.
+    private const int StackChars = 256;
+
     /// <summary>Parses the data of one event; appends generated text to
     /// <paramref name="text"/> when it is not <c>null</c>.</summary>
     public static StreamChunk Parse(ReadOnlyMemory<byte> data, StringBuilder? text)
@@ -26,123 +37,334 @@ internal static class ChunkParser
             return new StreamChunk(StreamChunkKind.Done);
         }
 
-        JsonDocument document;
+        var textLength = text?.Length ?? 0;
         try
         {
-            // JsonDocument parses over pooled memory and is disposed at once, so a token costs
-            // no lasting allocation; strings are made only for captured text and finish reasons.
-            document = JsonDocument.Parse(data);
+            var reader = new Utf8JsonReader(trimmed);
+            var chunk = ReadEvent(ref reader, text, textLength, out var mayBeError);
+            if (mayBeError && TryReadError(data, out var message))
+            {
+                Restore(text, textLength);
+                return new StreamChunk(StreamChunkKind.Error, ErrorMessage: message);
+            }
+
+            return chunk;
         }
         catch (JsonException)
         {
+            Restore(text, textLength);
             return new StreamChunk(StreamChunkKind.Malformed);
-        }
-
-        using (document)
-        {
-            return Read(document.RootElement, text);
         }
     }
 
-    private static StreamChunk Read(JsonElement root, StringBuilder? text)
+    private static StreamChunk ReadEvent(
+        ref Utf8JsonReader reader,
+        StringBuilder? text,
+        int textLength,
+        out bool mayBeError)
     {
-        if (root.ValueKind != JsonValueKind.Object)
+        mayBeError = false;
+        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
         {
             return new StreamChunk(StreamChunkKind.Malformed);
         }
 
-        if (ErrorText.TryRead(root, out var message))
+        var choices = default(Choices);
+        UsageSnapshot? usage = null;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            return new StreamChunk(StreamChunkKind.Error, ErrorMessage: message);
-        }
-
-        var hasChoices = false;
-        var visible = false;
-        string? finishReason = null;
-        if (root.TryGetProperty("choices", out var choices)
-            && choices.ValueKind == JsonValueKind.Array)
-        {
-            foreach (var choice in choices.EnumerateArray())
+            if (reader.ValueTextEquals("choices"u8))
             {
-                hasChoices = true;
-                visible |= ReadChoice(choice, text);
-                finishReason ??= ReadFinishReason(choice);
+                // A repeated key counts with its last value: the earlier one's text goes.
+                Restore(text, textLength);
+                reader.Read();
+                choices = ReadChoices(ref reader, text);
+            }
+            else if (reader.ValueTextEquals("usage"u8))
+            {
+                reader.Read();
+                usage = ReadUsage(ref reader);
+            }
+            else
+            {
+                mayBeError |= SkipOther(ref reader);
             }
         }
 
-        return new StreamChunk(
-            StreamChunkKind.Chunk, visible, hasChoices, finishReason, ReadUsage(root));
-    }
-
-    private static bool ReadChoice(JsonElement choice, StringBuilder? text)
-    {
-        if (choice.ValueKind != JsonValueKind.Object)
+        // The reader throws on anything but whitespace after the object, as a full parse would.
+        if (reader.Read())
         {
-            return false;
+            return new StreamChunk(StreamChunkKind.Malformed);
         }
 
-        if (choice.TryGetProperty("delta", out var delta)
-            && delta.ValueKind == JsonValueKind.Object)
-        {
-            var content = AppendIfText(delta, "content", text);
-            var reasoning = IsNonEmptyString(delta, "reasoning_content")
-                || IsNonEmptyString(delta, "reasoning");
-            var toolCalls = delta.TryGetProperty("tool_calls", out var calls)
-                && calls.ValueKind == JsonValueKind.Array
-                && calls.GetArrayLength() > 0;
-            return content || reasoning || toolCalls;
-        }
-
-        return AppendIfText(choice, "text", text);
+        return new StreamChunk(StreamChunkKind.Chunk, choices.Visible, choices.Any,
+            choices.FinishReason, usage);
     }
 
-    private static bool AppendIfText(JsonElement owner, string name, StringBuilder? text)
+    // Skips a property the chunk does not use; true when it marks an error object (a non-null
+    // "error", or "object":"error"), which ErrorText then reads from a full document: such
+    // events are rare, and one reading of the error shapes is kept for bodies and events alike.
+    private static bool SkipOther(ref Utf8JsonReader reader)
     {
-        if (!IsNonEmptyString(owner, name))
-        {
-            return false;
-        }
+        var isError = reader.ValueTextEquals("error"u8);
+        var isObject = !isError && reader.ValueTextEquals("object"u8);
+        reader.Read();
 
-        text?.Append(owner.GetProperty(name).GetString());
-        return true;
+        var marker = (isError && reader.TokenType != JsonTokenType.Null)
+            || (isObject && reader.TokenType == JsonTokenType.String
+                && reader.ValueTextEquals("error"u8));
+        reader.Skip();
+        return marker;
     }
 
-    private static bool IsNonEmptyString(JsonElement owner, string name) =>
-        owner.TryGetProperty(name, out var value)
-        && value.ValueKind == JsonValueKind.String
-        && !value.ValueEquals(ReadOnlySpan<byte>.Empty);
-
-    private static string? ReadFinishReason(JsonElement choice) =>
-        choice.ValueKind == JsonValueKind.Object
-        && choice.TryGetProperty("finish_reason", out var reason)
-        && reason.ValueKind == JsonValueKind.String
-            ? reason.GetString()
-            : null;
-
-    private static UsageSnapshot? ReadUsage(JsonElement root)
+    private static bool TryReadError(ReadOnlyMemory<byte> data, out string message)
     {
-        if (!root.TryGetProperty("usage", out var usage) || usage.ValueKind != JsonValueKind.Object)
+        using var document = JsonDocument.Parse(data);
+        return ErrorText.TryRead(document.RootElement, out message);
+    }
+
+    private static Choices ReadChoices(ref Utf8JsonReader reader, StringBuilder? text)
+    {
+        if (reader.TokenType != JsonTokenType.StartArray)
+        {
+            reader.Skip();
+            return default;
+        }
+
+        var choices = default(Choices);
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            // Any element is a choice, even one that is no object: it still means "not the
+            // final usage event", which decides whether the event can carry a token.
+            choices.Any = true;
+            if (reader.TokenType != JsonTokenType.StartObject)
+            {
+                reader.Skip();
+                continue;
+            }
+
+            var visible = ReadChoice(ref reader, text, out var finishReason);
+            choices.Visible |= visible;
+            choices.FinishReason ??= finishReason;
+        }
+
+        return choices;
+    }
+
+    private static bool ReadChoice(
+        ref Utf8JsonReader reader,
+        StringBuilder? text,
+        out string? finishReason)
+    {
+        finishReason = null;
+        var hasDelta = false;
+        var deltaVisible = false;
+        var hasContent = false;
+        var content = default(Utf8JsonReader);
+        var hasText = false;
+        var completionText = default(Utf8JsonReader);
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueTextEquals("delta"u8))
+            {
+                reader.Read();
+                hasDelta = reader.TokenType == JsonTokenType.StartObject;
+                deltaVisible = hasDelta && ReadDelta(ref reader, out hasContent, out content);
+            }
+            else if (reader.ValueTextEquals("text"u8))
+            {
+                reader.Read();
+                hasText = IsNonEmptyString(ref reader);
+                completionText = reader;
+            }
+            else if (reader.ValueTextEquals("finish_reason"u8))
+            {
+                reader.Read();
+                finishReason = reader.TokenType == JsonTokenType.String
+                    ? FinishReasonText(ref reader)
+                    : null;
+            }
+
+            reader.Skip();
+        }
+
+        // The text is appended once the choice is read, so that a repeated key or a "text"
+        // beside a "delta" (chat wins) leaves exactly what an object lookup would pick.
+        if (hasDelta)
+        {
+            AppendIf(hasContent, ref content, text);
+            return deltaVisible;
+        }
+
+        AppendIf(hasText, ref completionText, text);
+        return hasText;
+    }
+
+    private static bool ReadDelta(
+        scoped ref Utf8JsonReader reader,
+        out bool hasContent,
+        out Utf8JsonReader content)
+    {
+        hasContent = false;
+        content = default;
+        var reasoningContent = false;
+        var reasoning = false;
+        var toolCalls = false;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueTextEquals("content"u8))
+            {
+                reader.Read();
+                hasContent = IsNonEmptyString(ref reader);
+                content = reader;
+            }
+            else if (reader.ValueTextEquals("reasoning_content"u8))
+            {
+                reader.Read();
+                reasoningContent = IsNonEmptyString(ref reader);
+            }
+            else if (reader.ValueTextEquals("reasoning"u8))
+            {
+                reader.Read();
+                reasoning = IsNonEmptyString(ref reader);
+            }
+            else if (reader.ValueTextEquals("tool_calls"u8))
+            {
+                reader.Read();
+                toolCalls = IsNonEmptyArray(reader);
+            }
+
+            reader.Skip();
+        }
+
+        return hasContent || reasoningContent || reasoning || toolCalls;
+    }
+
+    private static bool IsNonEmptyString(ref Utf8JsonReader reader) =>
+        reader.TokenType == JsonTokenType.String && !reader.ValueSpan.IsEmpty;
+
+    // Takes a copy: looking at the first element must not move the caller's reader.
+    private static bool IsNonEmptyArray(Utf8JsonReader reader) =>
+        reader.TokenType == JsonTokenType.StartArray
+        && reader.Read()
+        && reader.TokenType != JsonTokenType.EndArray;
+
+    // The common reasons are shared strings: a finish reason arrives once per stream, but
+    // there is no need for a new string each time.
+    private static string? FinishReasonText(ref Utf8JsonReader reader) =>
+        reader.ValueTextEquals("stop"u8) ? "stop"
+        : reader.ValueTextEquals("length"u8) ? "length"
+        : reader.ValueTextEquals("tool_calls"u8) ? "tool_calls"
+        : reader.GetString();
+
+    private static void AppendIf(bool present, ref Utf8JsonReader value, StringBuilder? text)
+    {
+        if (!present || text is null)
+        {
+            return;
+        }
+
+        // Unescaping and UTF-8 decoding never yield more chars than the value has bytes.
+        var length = value.ValueSpan.Length;
+        char[]? rented = null;
+        var buffer = length <= StackChars
+            ? stackalloc char[StackChars]
+            : (rented = ArrayPool<char>.Shared.Rent(length));
+        try
+        {
+            var written = value.CopyString(buffer);
+            text.Append(buffer[..written]);
+        }
+        catch (InvalidOperationException exception)
+        {
+            // Invalid UTF-8 or a lone surrogate escape: the event is unreadable, not a crash.
+            throw new JsonException("the text of a choice is not valid UTF-8", exception);
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<char>.Shared.Return(rented);
+            }
+        }
+    }
+
+    private static UsageSnapshot? ReadUsage(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            reader.Skip();
+            return null;
+        }
+
+        int? prompt = null;
+        int? completion = null;
+        int? cached = null;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueTextEquals("prompt_tokens"u8))
+            {
+                reader.Read();
+                prompt = ReadInt(ref reader);
+            }
+            else if (reader.ValueTextEquals("completion_tokens"u8))
+            {
+                reader.Read();
+                completion = ReadInt(ref reader);
+            }
+            else if (reader.ValueTextEquals("prompt_tokens_details"u8))
+            {
+                reader.Read();
+                cached = ReadCachedTokens(ref reader);
+            }
+
+            reader.Skip();
+        }
+
+        return new UsageSnapshot(prompt, completion, cached);
+    }
+
+    private static int? ReadCachedTokens(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType != JsonTokenType.StartObject)
         {
             return null;
         }
 
         int? cached = null;
-        if (usage.TryGetProperty("prompt_tokens_details", out var details)
-            && details.ValueKind == JsonValueKind.Object)
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            cached = ReadInt(details, "cached_tokens");
+            var isCached = reader.ValueTextEquals("cached_tokens"u8);
+            reader.Read();
+            if (isCached)
+            {
+                cached = ReadInt(ref reader);
+            }
+
+            reader.Skip();
         }
 
-        return new UsageSnapshot(
-            ReadInt(usage, "prompt_tokens"),
-            ReadInt(usage, "completion_tokens"),
-            cached);
+        return cached;
     }
 
-    private static int? ReadInt(JsonElement owner, string name) =>
-        owner.TryGetProperty(name, out var value)
-        && value.ValueKind == JsonValueKind.Number
-        && value.TryGetInt32(out var number)
+    private static int? ReadInt(ref Utf8JsonReader reader) =>
+        reader.TokenType == JsonTokenType.Number && reader.TryGetInt32(out var number)
             ? number
             : null;
+
+    private static void Restore(StringBuilder? text, int length)
+    {
+        if (text is not null)
+        {
+            text.Length = length;
+        }
+    }
+
+    // What the choices of one event said together.
+    private struct Choices
+    {
+        public bool Any;
+        public bool Visible;
+        public string? FinishReason;
+    }
 }
