@@ -13,7 +13,7 @@ internal static class LevelAttachments
         string table,
         CancellationToken cancellationToken)
     {
-        var prefix = Path.Combine(run.Folder, $"{Slug(level.Stage)}-c{level.Concurrency}");
+        var prefix = Path.Combine(run.Folder, $"{FileNames.Slug(level.Stage)}-c{level.Concurrency}");
         var tablePath = prefix + "-summary.txt";
         var recordsPath = prefix + "-requests.json";
         await File.WriteAllTextAsync(tablePath, table, cancellationToken);
@@ -27,7 +27,4 @@ internal static class LevelAttachments
         TestContext.AddTestAttachment(Path.Combine(run.Folder, SummaryCsvReporter.FileName),
             "summary.csv of the run so far");
     }
-
-    private static string Slug(string name) =>
-        new(name.Select(c => char.IsAsciiLetterOrDigit(c) ? char.ToLowerInvariant(c) : '-').ToArray());
 }

@@ -18,7 +18,7 @@ public sealed class ChartFilesReporter : IReporter
         Directory.CreateDirectory(folder);
         foreach (var stage in result.Stages)
         {
-            var slug = Slug(stage.Name);
+            var slug = FileNames.Slug(stage.Name);
             foreach (var level in stage.Levels.Where(l => _written.Add($"{stage.Name}/{l.Concurrency}")))
             {
                 foreach (var (_, suffix, render) in LevelChartSet.For(level))
@@ -53,7 +53,4 @@ public sealed class ChartFilesReporter : IReporter
 
         return AtomicFile.WriteAsync(path, stream => stream.WriteAsync(png, ct).AsTask());
     }
-
-    private static string Slug(string name) =>
-        new(name.Select(c => char.IsAsciiLetterOrDigit(c) ? char.ToLowerInvariant(c) : '-').ToArray());
 }

@@ -33,7 +33,8 @@ public sealed partial class BenchmarkRun : IDisposable
         Folder = folder;
         RunId = runId;
         _prometheusCsv = new PrometheusCsvWriter(folder);
-        _reporters = options.Reporters ?? [new ResultsJsonReporter(), new SummaryCsvReporter(), new ChartFilesReporter()];
+        _reporters = options.Reporters
+            ?? [new ResultsJsonReporter(), new SummaryCsvReporter(), new ChartFilesReporter()];
         _context = new RunContext(Timestamps.Now(),
             new JsonlWriter(Path.Combine(folder, "requests.jsonl"), ReportJson.Lines),
             debug: null, saveRequests: false, options.CancelGracePeriod);

@@ -1,5 +1,6 @@
 using FluxPerf.Configuration;
 using FluxPerf.Configuration.Recipes;
+using FluxPerf.Reporting;
 
 namespace FluxPerf.Running;
 
@@ -66,7 +67,7 @@ public sealed class StageHost : IAsyncDisposable
     {
         if (Stage.Server is { } launch)
         {
-            var log = Path.Combine(logFolder, $"server-{Slug(Stage.Name)}.log");
+            var log = Path.Combine(logFolder, $"server-{FileNames.Slug(Stage.Name)}.log");
             _server = await ServerProcess.StartAsync(launch, Stage.Environment, log, ct);
         }
 
@@ -102,7 +103,4 @@ public sealed class StageHost : IAsyncDisposable
 
         _environment.Dispose();
     }
-
-    private static string Slug(string name) =>
-        new(name.Select(c => char.IsAsciiLetterOrDigit(c) ? char.ToLowerInvariant(c) : '-').ToArray());
 }
