@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using FluxPerf.Client;
 using NUnit.Framework;
@@ -11,7 +12,8 @@ public sealed class ChunkParserTests
 {
     private const string Before = "earlier text|";
 
-    [TestCase("{\"choices\":[{\"delta\":{\"content\":\"caf\\u00e9 \\ud83d\\ude00 \\\"q\\\"\\n\"}}]}",
+    [TestCase(
+        "{\"choices\":[{\"delta\":{\"content\":\"caf\\u00e9 \\ud83d\\ude00 \\\"q\\\"\\n\"}}]}",
         "café 😀 \"q\"\n", TestName = "Parse_EscapedUnicodeContent_AppendsDecodedText")]
     [TestCase("{\"choices\":[{\"delta\":{\"\\u0063ontent\":\"x\"}}]}", "x",
         TestName = "Parse_EscapedPropertyName_MatchesLikeAPlainName")]
@@ -35,7 +37,7 @@ public sealed class ChunkParserTests
         TestName = "Parse_ToolCallsOnly_IsATokenWithoutResponseText")]
     public void Parse_TokenBearingEvent_IsVisibleWithTheExpectedText(string json, string expected)
     {
-        var text = new StringBuilder(Before);
+        using var text = Buffer(Before);
 
         var chunk = Parse(json, text);
 
@@ -63,7 +65,7 @@ public sealed class ChunkParserTests
         TestName = "Parse_NestedUnknownObjectsAndArrays_AreSkippedWhateverTheirKeys")]
     public void Parse_EventWithoutToken_IsNotVisibleAndAddsNoText(string json)
     {
-        var text = new StringBuilder(Before);
+        using var text = Buffer(Before);
 
         var chunk = Parse(json, text);
 
@@ -84,7 +86,7 @@ public sealed class ChunkParserTests
             + "{\"audio_tokens\":0,\"cached_tokens\":2},\"prompt_tokens\":9},"
             + "\"choices\":[{\"finish_reason\":\"length\",\"delta\":{\"tool_calls\":[],"
             + "\"content\":\"z\",\"role\":\"assistant\"},\"index\":0}],\"id\":\"x\"}";
-        var text = new StringBuilder();
+        using var text = Buffer("");
 
         var chunk = Parse(json, text);
 
@@ -145,7 +147,7 @@ public sealed class ChunkParserTests
     [TestCase("42")]
     public void Parse_MalformedEvent_IsMalformedAndLeavesTheTextAsItWas(string json)
     {
-        var text = new StringBuilder(Before);
+        using var text = Buffer(Before);
 
         var chunk = Parse(json, text);
 
@@ -162,7 +164,7 @@ public sealed class ChunkParserTests
         var prefix = "{\"choices\":[{\"delta\":{\"content\":\""u8.ToArray();
         var suffix = "\"}}]}"u8.ToArray();
         byte[] data = [.. prefix, 0xC3, 0x28, .. suffix];
-        var text = new StringBuilder(Before);
+        using var text = Buffer(Before);
 
         var chunk = ChunkParser.Parse(data, text);
 
@@ -189,7 +191,7 @@ public sealed class ChunkParserTests
     [TestCase("{\"object\":\"error\",\"message\":\"old vllm\"}", "old vllm")]
     public void Parse_ErrorEvent_IsAnErrorAndAddsNoText(string json, string message)
     {
-        var text = new StringBuilder(Before);
+        using var text = Buffer(Before);
 
         var chunk = Parse(json, text);
 
@@ -204,7 +206,7 @@ public sealed class ChunkParserTests
     [Test]
     public void Parse_NullErrorBesideChoices_IsAnOrdinaryChunk()
     {
-        var text = new StringBuilder();
+        using var text = Buffer("");
 
         var chunk = Parse("{\"error\":null,\"object\":\"chat.completion.chunk\","
             + "\"choices\":[{\"delta\":{\"content\":\"a\"}}]}", text);
@@ -230,7 +232,7 @@ public sealed class ChunkParserTests
             escaped.Append(mustEscape ? $"\\u{(int)c:x4}" : c.ToString());
         }
 
-        var text = new StringBuilder();
+        using var text = Buffer("");
 
         var chunk = Parse($"{{\"choices\":[{{\"delta\":{{\"content\":\"{escaped}\"}}}}]}}",
             text);
@@ -242,6 +244,21 @@ public sealed class ChunkParserTests
         }
     }
 
+    [Test]
+    public void Parse_ManyEventsPastTheBufferSize_KeepsTheWholeTextInOrder()
+    {
+        using var text = Buffer("");
+        var expected = new StringBuilder();
+        for (var i = 0; i < 600; i++)
+        {
+            var word = string.Create(CultureInfo.InvariantCulture, $"wörd{i} ");
+            expected.Append(word);
+            Parse($"{{\"choices\":[{{\"delta\":{{\"content\":\"{word}\"}}}}]}}", text);
+        }
+
+        Assert.That(text.ToString(), Is.EqualTo(expected.ToString()));
+    }
+
     [TestCase("")]
     [TestCase(" \r\n\t")]
     public void Parse_BlankData_IsEmpty(string data) =>
@@ -251,6 +268,15 @@ public sealed class ChunkParserTests
     public void Parse_DoneWithSurroundingSpace_IsDone() =>
         Assert.That(Parse(" [DONE]\n", null).Kind, Is.EqualTo(StreamChunkKind.Done));
 
-    private static StreamChunk Parse(string json, StringBuilder? text) =>
+    private static StreamChunk Parse(string json, ResponseTextBuffer? text) =>
         ChunkParser.Parse(Encoding.UTF8.GetBytes(json), text);
+
+    private static ResponseTextBuffer Buffer(string initial)
+    {
+        var buffer = new ResponseTextBuffer();
+        var bytes = Encoding.UTF8.GetBytes(initial);
+        bytes.CopyTo(buffer.GetSpan(bytes.Length));
+        buffer.Advance(bytes.Length);
+        return buffer;
+    }
 }

@@ -1,6 +1,5 @@
-using System.Buffers;
-using System.Text;
 using System.Text.Json;
+using System.Text.Unicode;
 
 namespace FluxPerf.Client;
 
@@ -12,19 +11,16 @@ namespace FluxPerf.Client;
 /// </summary>
 /// <remarks>
 /// Every event passes through here, so it reads the bytes with a forward-only
-/// <see cref="Utf8JsonReader"/>: no document object, no string per token unless the text is
-/// captured. It keeps the rules of an object lookup: when a key repeats, its last value counts,
-/// and names are compared unescaped. An event that turns out malformed (or an error) part-way
-/// leaves no text behind.
+/// <see cref="Utf8JsonReader"/>: no document object and no string per token (captured text is
+/// unescaped straight into the pooled text buffer). It keeps the rules of an object lookup:
+/// when a key repeats, its last value counts, and names are compared unescaped. An event that
+/// turns out malformed (or an error) part-way leaves no text behind.
 /// </remarks>
 internal static class ChunkParser
 {
-    // Up to this many chars the decoded text goes through the stack, longer values a pooled array.
-    private const int StackChars = 256;
-
     /// <summary>Parses the data of one event; appends generated text to
     /// <paramref name="text"/> when it is not <c>null</c>.</summary>
-    public static StreamChunk Parse(ReadOnlyMemory<byte> data, StringBuilder? text)
+    public static StreamChunk Parse(ReadOnlyMemory<byte> data, ResponseTextBuffer? text)
     {
         var trimmed = data.Span.Trim(" \t\r\n"u8);
         if (trimmed.IsEmpty)
@@ -59,7 +55,7 @@ internal static class ChunkParser
 
     private static StreamChunk ReadEvent(
         ref Utf8JsonReader reader,
-        StringBuilder? text,
+        ResponseTextBuffer? text,
         int textLength,
         out bool mayBeError)
     {
@@ -123,7 +119,7 @@ internal static class ChunkParser
         return ErrorText.TryRead(document.RootElement, out message);
     }
 
-    private static Choices ReadChoices(ref Utf8JsonReader reader, StringBuilder? text)
+    private static Choices ReadChoices(ref Utf8JsonReader reader, ResponseTextBuffer? text)
     {
         if (reader.TokenType != JsonTokenType.StartArray)
         {
@@ -153,7 +149,7 @@ internal static class ChunkParser
 
     private static bool ReadChoice(
         ref Utf8JsonReader reader,
-        StringBuilder? text,
+        ResponseTextBuffer? text,
         out string? finishReason)
     {
         finishReason = null;
@@ -257,36 +253,36 @@ internal static class ChunkParser
         : reader.ValueTextEquals("tool_calls"u8) ? "tool_calls"
         : reader.GetString();
 
-    private static void AppendIf(bool present, ref Utf8JsonReader value, StringBuilder? text)
+    private static void AppendIf(
+        bool present,
+        ref Utf8JsonReader value,
+        ResponseTextBuffer? text)
     {
         if (!present || text is null)
         {
             return;
         }
 
-        // Unescaping and UTF-8 decoding never yield more chars than the value has bytes.
-        var length = value.ValueSpan.Length;
-        char[]? rented = null;
-        var buffer = length <= StackChars
-            ? stackalloc char[StackChars]
-            : (rented = ArrayPool<char>.Shared.Rent(length));
+        // Unescaping never makes a value longer than its escaped bytes.
+        var span = text.GetSpan(value.ValueSpan.Length);
+        int written;
         try
         {
-            var written = value.CopyString(buffer);
-            text.Append(buffer[..written]);
+            written = value.CopyString(span);
         }
         catch (InvalidOperationException exception)
         {
-            // Invalid UTF-8 or a lone surrogate escape: the event is unreadable, not a crash.
-            throw new JsonException("the text of a choice is not valid UTF-8", exception);
+            throw new JsonException("the text of a choice holds a lone surrogate", exception);
         }
-        finally
+
+        // The reader does not check raw bytes; the text must decode as it was sent, so an event
+        // with invalid UTF-8 is unreadable rather than quietly changed.
+        if (!Utf8.IsValid(span[..written]))
         {
-            if (rented is not null)
-            {
-                ArrayPool<char>.Shared.Return(rented);
-            }
+            throw new JsonException("the text of a choice is not valid UTF-8");
         }
+
+        text.Advance(written);
     }
 
     private static UsageSnapshot? ReadUsage(ref Utf8JsonReader reader)
@@ -352,13 +348,7 @@ internal static class ChunkParser
             ? number
             : null;
 
-    private static void Restore(StringBuilder? text, int length)
-    {
-        if (text is not null)
-        {
-            text.Length = length;
-        }
-    }
+    private static void Restore(ResponseTextBuffer? text, int length) => text?.Truncate(length);
 
     // What the choices of one event said together.
     private struct Choices

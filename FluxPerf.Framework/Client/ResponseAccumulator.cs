@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace FluxPerf.Client;
 
 /// <summary>
@@ -10,18 +8,17 @@ namespace FluxPerf.Client;
 internal sealed class ResponseAccumulator : IDisposable
 {
     private readonly TokenEventLog _events = new();
-    private readonly StringBuilder? _text;
+    private readonly ResponseTextBuffer? _text;
     private UsageSnapshot? _usage;
     private int _tokensAtLastEvent;
     private string? _finishReason;
     private int _malformedEvents;
 
-    /// <summary>Creates an accumulator; text is kept only when asked, since a
-    /// <see cref="StringBuilder"/> per request is allocation the measurement can do without.
-    /// </summary>
+    /// <summary>Creates an accumulator; text is kept only when asked, since a text buffer
+    /// per request is memory the measurement can do without.</summary>
     public ResponseAccumulator(bool captureText)
     {
-        _text = captureText ? new StringBuilder() : null;
+        _text = captureText ? new ResponseTextBuffer() : null;
     }
 
     /// <summary>The error message of a mid-stream error event, once one arrived.</summary>
@@ -74,7 +71,11 @@ internal sealed class ResponseAccumulator : IDisposable
     }
 
     /// <inheritdoc/>
-    public void Dispose() => _events.Dispose();
+    public void Dispose()
+    {
+        _events.Dispose();
+        _text?.Dispose();
+    }
 
     private void AcceptChunk(StreamChunk chunk, long arrival)
     {
