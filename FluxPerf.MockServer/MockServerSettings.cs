@@ -28,6 +28,19 @@ public static class MockServerSettings
             return false;
         }
 
+        // A name that is no option would make the parser read its value as a stray argument;
+        // name it here instead, with the names that are allowed.
+        var known = MockOptionSpecs.All.Select(s => s.Flag[2..].Replace('-', '_')).ToArray();
+        var unknown = settings.Keys.Where(k => !known.Contains(k, StringComparer.Ordinal))
+            .Select(k => $"mock_server: unknown option \"{k}\"; allowed: {string.Join(", ", known)}")
+            .ToArray();
+        if (unknown.Length > 0)
+        {
+            options = baseline;
+            errors = unknown;
+            return false;
+        }
+
         var args = settings.SelectMany(p => new[] { "--" + p.Key.Replace('_', '-'), p.Value })
             .ToArray();
         var parsed = MockServerCommandLine.TryParse(args, baseline, out options, out var problems);
