@@ -11,9 +11,11 @@ namespace FluxPerf.Scenarios;
 public static class RecipeCases
 {
     /// <summary>The cases, in recipe order.</summary>
-    public static IEnumerable<TestCaseData> All()
+    public static IEnumerable<TestCaseData> All() => For(ScenarioSettings.FromTestContext());
+
+    /// <summary>The cases of the recipe named in <paramref name="settings"/>.</summary>
+    internal static IEnumerable<TestCaseData> For(ScenarioSettings settings)
     {
-        var settings = ScenarioSettings.FromTestContext();
         Recipe recipe;
         try
         {

@@ -84,6 +84,26 @@ public sealed class RecipeLoaderTests
     }
 
     [Test]
+    public void Load_BadGlobalValueWithSeveralStages_IsReportedOnce()
+    {
+        var path = Write("""
+            global:
+              dataset: data.jsonl
+              endpoint: http://localhost:8000/v1/chat/completions
+              seed: forty-two
+            stages:
+              - name: a
+              - name: b
+              - name: c
+            """);
+
+        var error = Assert.Throws<ConfigurationException>(() => RecipeLoader.Load(path));
+
+        Assert.That(error!.Problems, Has.Count.EqualTo(1));
+        Assert.That(error.Problems[0], Does.StartWith($"{path}:4:9").And.Contain("\"forty-two\""));
+    }
+
+    [Test]
     public void Load_InvalidYaml_NamesFileLineAndColumn()
     {
         var path = Write("global:\n  dataset: [unclosed\nstages: []\n");

@@ -28,6 +28,8 @@ public static class RecipeLoader
 
         CheckTopLevel(file, values);
         var global = Child(file.Root, "global") as YamlMappingNode;
+        var globalConfig = StageReader.ApplySettings(values, global, new BenchmarkConfig(),
+            GlobalKeys, "global");
         var stagesNode = Child(file.Root, "stages");
         var stages = new List<RecipeStage>();
         if (stagesNode is not YamlSequenceNode { Children.Count: > 0 } list)
@@ -39,7 +41,8 @@ public static class RecipeLoader
         {
             for (var i = 0; i < list.Children.Count; i++)
             {
-                var stage = StageReader.Read(values, global, list.Children[i], i, overrides, warnings);
+                var stage = StageReader.Read(values, global, globalConfig, list.Children[i], i,
+                    overrides, warnings);
                 if (stage is not null)
                 {
                     stages.Add(stage);

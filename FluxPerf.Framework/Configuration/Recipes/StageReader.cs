@@ -8,6 +8,7 @@ internal static class StageReader
     public static RecipeStage? Read(
         YamlValues values,
         YamlMappingNode? global,
+        BenchmarkConfig globalConfig,
         YamlNode node,
         int index,
         Func<BenchmarkConfig, BenchmarkConfig>? overrides,
@@ -23,8 +24,9 @@ internal static class StageReader
         var name = RecipeLoader.Child(stage, "name") is { } n
             ? values.String("name", n) ?? $"Stage {index + 1}"
             : $"Stage {index + 1}";
-        var config = new BenchmarkConfig { StageName = name };
-        config = ApplySettings(values, global, config, RecipeLoader.GlobalKeys, "global");
+        // The global section was read once by the loader (its problems reported once, not per
+        // stage); each stage starts from it, then the overrides, then its own values.
+        var config = globalConfig with { StageName = name };
         config = overrides?.Invoke(config) ?? config;
         config = ApplySettings(values, stage, config, RecipeLoader.StageKeys, $"stage \"{name}\"");
 
@@ -48,7 +50,7 @@ internal static class StageReader
         };
     }
 
-    private static BenchmarkConfig ApplySettings(
+    internal static BenchmarkConfig ApplySettings(
         YamlValues values,
         YamlMappingNode? map,
         BenchmarkConfig config,
