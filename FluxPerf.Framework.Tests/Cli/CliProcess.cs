@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Runtime.CompilerServices;
 
 namespace FluxPerf.Tests.Cli;
 
@@ -12,7 +11,7 @@ namespace FluxPerf.Tests.Cli;
 internal static class CliProcess
 {
     /// <summary>The repository root, from this file's path at build time.</summary>
-    public static string RepositoryRoot { get; } = FindRoot();
+    public static string RepositoryRoot => RepositoryPaths.Root;
 
     /// <summary>The fluxperf.dll to run, or <c>null</c> when the CLI has not been built.</summary>
     public static string? Dll { get; } = FindDll();
@@ -63,9 +62,6 @@ internal static class CliProcess
             + "(the solution build does) to run the CLI tests");
         return "";
     }
-
-    private static string FindRoot([CallerFilePath] string source = "") =>
-        Path.GetFullPath(Path.Combine(Path.GetDirectoryName(source)!, "..", "..")); // file in Cli/
 
     private static string? FindDll()
     {

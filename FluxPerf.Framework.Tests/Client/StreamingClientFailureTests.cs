@@ -147,8 +147,9 @@ public sealed class StreamingClientFailureTests
         using (Assert.EnterMultipleScope())
         {
             Assert.That(measurement.Error, Is.EqualTo(RequestErrorKind.Timeout));
-            // The timer runs from just before the send stamp; 1 ms covers the gap between.
-            Assert.That(measurement.E2eLatencyMs, Is.GreaterThanOrEqualTo(299));
+            // The timer runs from just before the send stamp, and .NET's timer queue can fire a
+            // few ms early against the monotonic clock (seen: 298.6 ms for 300), so allow 10 ms.
+            Assert.That(measurement.E2eLatencyMs, Is.GreaterThanOrEqualTo(290));
             Assert.That(measurement.FirstTokenTimestamp, Is.Null);
             Assert.That(measurement.ErrorMessage, Does.Contain("0.3 s"));
         }

@@ -200,7 +200,7 @@ public sealed class RecipeLoaderTests
     [Test]
     public void Load_ShippedExampleRecipes_AllLoad()
     {
-        var examples = Path.Combine(RepositoryRoot(), "examples");
+        var examples = RepositoryPaths.Combine("examples");
         var recipes = Directory.GetFiles(examples, "recipe_*.yaml");
 
         Assert.That(recipes, Is.Not.Empty);
@@ -212,21 +212,5 @@ public sealed class RecipeLoaderTests
         var path = Path.Combine(_folder, "recipe.yaml");
         File.WriteAllText(path, yaml);
         return path;
-    }
-
-    internal static string RepositoryRoot([System.Runtime.CompilerServices.CallerFilePath] string source = "")
-    {
-        foreach (var start in new[] { AppContext.BaseDirectory, Path.GetDirectoryName(source)! })
-        {
-            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-            {
-                if (File.Exists(Path.Combine(dir.FullName, "FluxPerf.sln")))
-                {
-                    return dir.FullName;
-                }
-            }
-        }
-
-        throw new InvalidOperationException("FluxPerf.sln not found above the tests");
     }
 }

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 using NUnit.Framework;
@@ -34,36 +33,9 @@ internal sealed class ConversionScratch : IDisposable
     public static List<string> Strings(JsonElement entry, string property) =>
         entry.GetProperty(property).EnumerateArray().Select(e => e.GetString()!).ToList();
 
-    /// <summary>
-    /// The repository's TestData folder, found by walking up from the test output folder to
-    /// FluxPerf.sln, or from this source file when the build output lives outside the checkout
-    /// (<c>--artifacts-path</c>).
-    /// </summary>
-    public static string TestData(params string[] parts)
-    {
-        var root = FindSolutionFolder(TestContext.CurrentContext.TestDirectory)
-            ?? FindSolutionFolder(Path.GetDirectoryName(SourceFile())!);
-        if (root is null)
-        {
-            Assert.Fail("FluxPerf.sln not found above " + TestContext.CurrentContext.TestDirectory
-                + " or " + SourceFile());
-        }
-
-        return Path.Combine([root!, "FluxPerf.Framework.Tests", "TestData", .. parts]);
-    }
-
-    private static string? FindSolutionFolder(string start)
-    {
-        var dir = new DirectoryInfo(start);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "FluxPerf.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        return dir?.FullName;
-    }
-
-    private static string SourceFile([CallerFilePath] string path = "") => path;
+    /// <summary>The repository's TestData folder.</summary>
+    public static string TestData(params string[] parts) =>
+        RepositoryPaths.Combine(["FluxPerf.Framework.Tests", "TestData", .. parts]);
 
     public void Dispose() => Directory.Delete(Folder, recursive: true);
 }
