@@ -53,7 +53,7 @@ public static class RoundAnalyzer
     // Duration runs from the first request sent to the last one done: the span in which the
     // server was under this round's load. Schedule time is left out so a client that starts late
     // does not dilute throughput.
-    private static double DurationSeconds(IReadOnlyList<RequestRecord> records) =>
+    internal static double DurationSeconds(IReadOnlyList<RequestRecord> records) =>
         records.Count == 0 ? 0 : (records.Max(r => r.DoneAtMs) - records.Min(r => r.SentAtMs)) / 1000.0;
 
     private static double PerSecond(double count, double seconds) => seconds > 0 ? count / seconds : 0;

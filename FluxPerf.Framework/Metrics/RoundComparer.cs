@@ -85,7 +85,8 @@ public static class RoundComparer
         return rows;
     }
 
-    private static ComparisonRow Row(string metric, string stat, double? v1, double? v2) =>
+    /// <summary>One row with its change: (round 2 − round 1) / round 1 × 100.</summary>
+    internal static ComparisonRow Row(string metric, string stat, double? v1, double? v2) =>
         new(metric, stat, v1, v2, v1 is { } a && v2 is { } b && a != 0 ? (b - a) / a * 100 : null);
 
     private static PairedSpeedup? Paired(

@@ -75,8 +75,7 @@ public sealed partial class BenchmarkRun
         }
 
         var ok = outcome.Records.Count(r => r.Succeeded);
-        var duration = outcome.Records.Count == 0 ? 0
-            : (outcome.Records.Max(r => r.DoneAtMs) - outcome.Records.Min(r => r.SentAtMs)) / 1000;
+        var duration = RoundAnalyzer.DurationSeconds(outcome.Records);
         Log.RoundFinished(_logger, plan.Stage, plan.Concurrency, plan.Round, ok,
             outcome.Records.Count - ok, duration);
 
@@ -187,9 +186,8 @@ public sealed partial class BenchmarkRun
             return comparison;
         }
 
-        var rows = ServerFigures.Of(server1).Zip(ServerFigures.Of(server2), (a, b) =>
-            new ComparisonRow(a.Metric, "value", a.Value, b.Value,
-                a.Value is { } x && b.Value is { } y && x != 0 ? (y - x) / x * 100 : null));
+        var rows = ServerFigures.Of(server1).Zip(ServerFigures.Of(server2),
+            (a, b) => RoundComparer.Row(a.Metric, "value", a.Value, b.Value));
         return comparison with { Rows = [.. comparison.Rows, .. rows] };
     }
 
