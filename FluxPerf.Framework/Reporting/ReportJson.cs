@@ -28,6 +28,10 @@ public static class ReportJson
             DictionaryKeyPolicy = null,
         };
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower));
+
+        // Same text as the built-in number formatting, several times faster for the timings,
+        // which are whole nanoseconds in ms and make up most of requests.jsonl.
+        options.Converters.Add(new MillisecondDoubleConverter());
         options.MakeReadOnly(populateMissingResolver: true);
         return options;
     }
