@@ -13,7 +13,7 @@ public sealed class JsonlWriter : IDisposable
     private readonly FileStream _stream;
     private readonly JsonSerializerOptions _options;
     private readonly ArrayBufferWriter<byte> _buffer = new(4096);
-    private readonly JsonWriterOptions _writerOptions;
+    private readonly Utf8JsonWriter _json;
     private readonly Lock _gate = new();
 
     /// <summary>Opens (appending) or creates the file.</summary>
@@ -22,9 +22,11 @@ public sealed class JsonlWriter : IDisposable
         Path = path;
         _options = options;
 
-        // The writer, not the serializer options, decides escaping: carry the options' encoder
-        // over so the lines read the same as the other result files.
-        _writerOptions = new JsonWriterOptions { Encoder = options.Encoder, Indented = false };
+        // One writer for every line, reset onto the emptied buffer, saving an allocation and
+        // its setup per request. The writer, not the serializer options, decides escaping:
+        // carry the options' encoder over so the lines read the same as the other result files.
+        _json = new Utf8JsonWriter(_buffer,
+            new JsonWriterOptions { Encoder = options.Encoder, Indented = false });
 
         // No FileStream buffer: every line goes to the OS in one write() of its own, which a
         // killed process cannot leave half done, and which survives the process at once. A
@@ -43,10 +45,9 @@ public sealed class JsonlWriter : IDisposable
         lock (_gate)
         {
             _buffer.ResetWrittenCount();
-            using (var json = new Utf8JsonWriter(_buffer, _writerOptions))
-            {
-                JsonSerializer.Serialize(json, value, _options);
-            }
+            _json.Reset(_buffer);
+            JsonSerializer.Serialize(_json, value, _options);
+            _json.Flush();
 
             _buffer.GetSpan(1)[0] = (byte)'\n';
             _buffer.Advance(1);
@@ -59,6 +60,7 @@ public sealed class JsonlWriter : IDisposable
     {
         lock (_gate)
         {
+            _json.Dispose();
             _stream.Dispose();
         }
     }
