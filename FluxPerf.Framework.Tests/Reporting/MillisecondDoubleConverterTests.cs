@@ -10,7 +10,8 @@ public sealed class MillisecondDoubleConverterTests
 {
     private const int ValuesPerKind = 60_000;
 
-    private static readonly JsonSerializerOptions _builtInLines = WithoutConverter(ReportJson.Lines);
+    private static readonly JsonSerializerOptions _builtInLines =
+        WithoutConverter(ReportJson.Lines);
 
     private static readonly JsonSerializerOptions _builtInIndented =
         WithoutConverter(ReportJson.Indented);
@@ -155,7 +156,8 @@ public sealed class MillisecondDoubleConverterTests
             // Arbitrary doubles: scaled, integral, and any bit pattern at all.
             yield return sign * random.NextDouble() * Math.Pow(10, random.Next(-12, 24));
             yield return sign * (double)random.NextInt64(1L << 53);
-            yield return BitConverter.Int64BitsToDouble(random.NextInt64(long.MinValue, long.MaxValue));
+            yield return BitConverter.Int64BitsToDouble(
+                random.NextInt64(long.MinValue, long.MaxValue));
         }
 
         double[] edges =
