@@ -33,10 +33,11 @@ internal static class SyntheticRecords
         // id shares it to keep the memory figure about the analysis, not about duplicate ids.
         var id = $"req-{pair:D7}";
         var failed = random.NextDouble() < 0.01;
-        var ttft = (round == 1 ? 400 : 120) * (0.5 + random.NextDouble());
+        var ttft = Nanos((round == 1 ? 400 : 120) * (0.5 + random.NextDouble()));
         var itl = failed ? [] : Gaps(random);
-        var e2e = ttft + itl.Sum();
-        var sent = index * 0.5;
+        var e2e = failed ? Nanos(5) : ttft + itl.Sum();
+        var scheduled = index * 500_000L;
+        var sent = scheduled + Nanos(random.NextDouble() * 0.2);
         return new RequestRecord
         {
             Stage = Stage,
@@ -49,14 +50,17 @@ internal static class SyntheticRecords
             ErrorKind = failed ? "http_error" : null,
             Error = failed ? "HTTP 503: overloaded" : null,
             HttpStatus = failed ? 503 : 200,
-            TtftMs = failed ? null : ttft,
-            ItlMs = itl,
-            TpotMs = failed ? null : (e2e - ttft) / ItlGaps,
-            E2eLatencyMs = failed ? 5 : e2e,
-            ScheduleLagMs = random.NextDouble() * 0.2,
-            ScheduledAtMs = sent,
-            SentAtMs = sent + 0.05,
-            DoneAtMs = sent + e2e,
+            TtftMs = failed ? null : Ms(ttft),
+            ItlMs = Array.ConvertAll(itl, Ms),
+
+            // As the client computes TPOT: the first-to-last token span over the gaps, the one
+            // figure that is a quotient rather than whole nanoseconds.
+            TpotMs = failed ? null : Ms(e2e - ttft) / ItlGaps,
+            E2eLatencyMs = Ms(e2e),
+            ScheduleLagMs = Ms(sent - scheduled),
+            ScheduledAtMs = Ms(scheduled),
+            SentAtMs = Ms(sent),
+            DoneAtMs = Ms(sent + e2e),
             PromptTokens = failed ? null : 500 + random.Next(1500),
             CompletionTokens = failed ? null : ItlGaps + 1,
             CachedTokens = failed ? null : round == 1 ? 0 : 480,
@@ -66,16 +70,24 @@ internal static class SyntheticRecords
         };
     }
 
-    private static double[] Gaps(Random random)
+    private static long[] Gaps(Random random)
     {
-        var gaps = new double[ItlGaps];
+        var gaps = new long[ItlGaps];
         for (var g = 0; g < gaps.Length; g++)
         {
             // Mostly near 10 ms with an exponential tail, like a decode loop with occasional
             // preemptions.
-            gaps[g] = 8 + (4 * random.NextDouble()) - (3 * Math.Log(1 - random.NextDouble()));
+            var tail = -3 * Math.Log(1 - random.NextDouble());
+            gaps[g] = Nanos(8 + (4 * random.NextDouble()) + tail);
         }
 
         return gaps;
     }
+
+    // Times are made as the client measures them: whole nanosecond ticks (Stopwatch's tick on
+    // Linux) divided into ms by Timestamps. Arbitrary doubles would be 17-digit figures no run
+    // produces, whose slower formatting would misstate what requests.jsonl costs.
+    private static long Nanos(double ms) => (long)Math.Round(ms * 1e6);
+
+    private static double Ms(long nanos) => nanos / 1e6;
 }
