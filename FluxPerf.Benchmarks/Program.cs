@@ -1,5 +1,10 @@
 using System.Globalization;
 using FluxPerf.Benchmarks;
+using FluxPerf.Client;
+
+// As the fluxperf command does, so the figures are a user's (see SocketCompletions). The mock
+// process inherits it; its request handlers still run on Kestrel's own I/O queues.
+SocketCompletions.EnableForProcess();
 
 if (args is [AnalysisBenchmark.ChildFlag, var records])
 {

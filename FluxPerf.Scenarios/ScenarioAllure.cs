@@ -1,4 +1,5 @@
 using System.Globalization;
+using FluxPerf.Client;
 using FluxPerf.Configuration;
 using FluxPerf.Metrics;
 using FluxPerf.Reporting.Allure;
@@ -151,6 +152,7 @@ internal static class ScenarioAllure
         ["machine"] = $"{System.Environment.MachineName}, {System.Environment.ProcessorCount} cores, "
             + System.Runtime.InteropServices.RuntimeInformation.OSDescription,
         ["dotnet"] = System.Environment.Version.ToString(),
+        ["socket.completions"] = SocketCompletions.Mode,
         ["git.commit"] = System.Environment.GetEnvironmentVariable("GITHUB_SHA")
             ?? System.Environment.GetEnvironmentVariable("CI_COMMIT_SHA") ?? "unknown",
     };

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using FluxPerf.Client;
 
 namespace FluxPerf.Tests.Cli;
 
@@ -40,6 +41,10 @@ internal static class CliProcess
 
         // Plain progress lines, as in CI, whatever the test runner's own environment says.
         start.Environment["CI"] = "true";
+
+        // The test host has inline socket completions from .runsettings; a user's shell does
+        // not, so the command must turn them on itself.
+        start.Environment.Remove(SocketCompletions.Variable);
         using var process = Process.Start(start)!; // not null: a new process was started
         var stdout = process.StandardOutput.ReadToEndAsync(ct);
         var stderr = process.StandardError.ReadToEndAsync(ct);

@@ -67,6 +67,8 @@ public sealed class FluxPerfCommandTests
             Assert.That((string)levels[0]!["resets"]![0]!["moment"]!, Is.EqualTo("between_rounds"),
                 "the reset went to the embedded mock");
             Assert.That(result.Stderr, Does.Contain("Run folder"), "logs go to stderr");
+            Assert.That((string?)results["socket_completions"], Is.EqualTo("inline"),
+                "the command turns inline socket completions on for itself");
         }
     }
 

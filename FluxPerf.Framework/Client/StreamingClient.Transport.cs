@@ -90,6 +90,10 @@ public sealed partial class StreamingClient
             await using var stream = await response.Content.ReadAsStreamAsync(token);
             using var reader = new SseReader(stream);
             var (done, error, message) = await ConsumeAsync(reader, accumulator, token);
+
+            // Every event was stamped and parsed where it was read; turning the stamps into the
+            // measurement is work per request, which must not hold up other streams' reads.
+            await SocketCompletions.LeaveSocketThread();
             return Finish(accumulator, timing with { Done = done }, status, error, message);
         }
         catch (Exception exception) when (IsTransportFailure(exception))

@@ -58,6 +58,8 @@ public sealed partial class StreamingClient : IDisposable
             || !_negotiation.TryStepDown(
                 mode, status, first.ErrorMessage, out var next, out var certain))
         {
+            // The caller's next step (its record, its next request) is per-request work.
+            await SocketCompletions.LeaveSocketThread();
             return first;
         }
 
@@ -72,6 +74,7 @@ public sealed partial class StreamingClient : IDisposable
             _negotiation.Accepted(next);
         }
 
+        await SocketCompletions.LeaveSocketThread();
         return certain || retry.HttpStatus is >= 200 and < 300 ? retry : first;
     }
 

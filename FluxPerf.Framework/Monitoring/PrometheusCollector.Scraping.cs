@@ -82,6 +82,10 @@ public sealed partial class PrometheusCollector
         }
 
         var text = await response.Content.ReadAsStringAsync(cancellationToken);
+
+        // Scrapes run during rounds: parsing a page of thousands of series on the socket
+        // thread would delay the timestamps of the streams it shares that thread with.
+        await SocketCompletions.LeaveSocketThread();
         var mediaType = response.Content.Headers.ContentType?.MediaType;
         var format = mediaType == "application/openmetrics-text"
             ? ExpositionFormat.OpenMetrics

@@ -13,6 +13,12 @@ public sealed record BenchmarkResult
     [JsonPropertyName("fluxperf_version")]
     public required string FluxPerfVersion { get; init; }
 
+    /// <summary>How socket reads completed in the measuring process (<c>inline</c> or
+    /// <c>thread_pool</c>): it changes the client's cost per token and how soon an event is
+    /// stamped (docs/performance.md).</summary>
+    [JsonPropertyName("socket_completions")]
+    public string SocketCompletions { get; init; } = Client.SocketCompletions.Mode;
+
     /// <summary>When the run started (UTC).</summary>
     [JsonPropertyName("started_at")]
     public required DateTimeOffset StartedAt { get; init; }
