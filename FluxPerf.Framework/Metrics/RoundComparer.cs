@@ -96,13 +96,28 @@ public static class RoundComparer
     {
         // Pairing by request id compares each request with itself, which removes the spread
         // between short and long prompts that dominates an unpaired comparison of two rounds.
-        var first = records1.Where(r => r.Succeeded && r.TtftMs > 0)
-            .ToDictionary(r => r.RequestId, r => r.TtftMs!.Value, StringComparer.Ordinal);
-        var ratios = records2
-            .Where(r => r.Succeeded && r.TtftMs > 0 && first.ContainsKey(r.RequestId))
-            .Select(r => first[r.RequestId] / r.TtftMs!.Value)
-            .ToArray();
-        if (ratios.Length == 0)
+        // One lookup per round-2 request, into a table sized up front: at a million records the
+        // string hashing is the cost.
+        var first = new Dictionary<string, double>(records1.Count, StringComparer.Ordinal);
+        foreach (var r in records1)
+        {
+            if (r.Succeeded && r.TtftMs is { } ttft && ttft > 0)
+            {
+                first.Add(r.RequestId, ttft);
+            }
+        }
+
+        var ratios = new List<double>(records2.Count);
+        foreach (var r in records2)
+        {
+            if (r.Succeeded && r.TtftMs is { } ttft && ttft > 0
+                && first.TryGetValue(r.RequestId, out var ttft1))
+            {
+                ratios.Add(ttft1 / ttft);
+            }
+        }
+
+        if (ratios.Count == 0)
         {
             return null;
         }
@@ -111,9 +126,9 @@ public static class RoundComparer
         // pairs but take tens of seconds for a million. Above 10,000 pairs the count falls
         // (never below 200, enough for a stable 95% interval of a median), keeping the
         // interval's cost near 2·10⁷ draws whatever the run's size.
-        var resamples = Math.Clamp(20_000_000 / ratios.Length, 200, 2000);
+        var resamples = Math.Clamp(20_000_000 / ratios.Count, 200, 2000);
         var (median, low, high) = Bootstrap.MedianCi(ratios, resamples, seed: seed);
-        return new PairedSpeedup(ratios.Length, median, low, high);
+        return new PairedSpeedup(ratios.Count, median, low, high);
     }
 
     private static double? Ratio(double? round1, double? round2) =>
