@@ -8,8 +8,9 @@ namespace FluxPerf.Benchmarks;
 
 /// <summary>
 /// The cost of turning a large level into results: analysis of both rounds, their comparison,
-/// results.json and summary.csv, and requests.jsonl. Runs in a child process of its own so
-/// the peak working set (VmHWM, which cannot be reset) is this step's alone.
+/// results.json and summary.csv, and, timed apart because a run writes it line by line as
+/// requests finish, requests.jsonl. Runs in a child process of its own so the peak working set
+/// (VmHWM, which cannot be reset) is this step's alone.
 /// </summary>
 internal static class AnalysisBenchmark
 {
@@ -89,6 +90,8 @@ internal static class AnalysisBenchmark
                 CompareS = compare,
                 WriteResultsS = write,
                 WriteJsonlS = jsonl,
+                JsonlUsPerRecord = jsonl * 1e6 / count,
+                AnalysedS = analyze + compare + write,
                 TotalS = analyze + compare + write + jsonl,
                 PeakWorkingSetMb = self.PeakWorkingSet64 / 1048576.0,
                 HeapAfterGenerateMb = heap / 1048576.0,

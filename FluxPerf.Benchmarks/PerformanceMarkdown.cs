@@ -137,14 +137,18 @@ internal static class PerformanceMarkdown
         }
 
         md.AppendLine(($"**Analysis of {a.Records:N0} records** ({a.ItlGapsPerRecord} ITL "
-            + "gaps each, two rounds of equal size, own process)"));
+            + "gaps each, two rounds of equal size, own process). Analysed = analyze + compare "
+            + "+ results.json and summary.csv, the work left when a run ends; requests.jsonl is "
+            + "written during the run, one line as each request finishes, so it is shown apart "
+            + "and in the total."));
         md.AppendLine();
         md.AppendLine("| generate s | analyze s | compare s | results.json + summary.csv s "
-            + "| requests.jsonl s | total s | heap after generate MB | peak WS MB "
-            + "| load 1 min |");
-        md.AppendLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+            + "| analysed s | requests.jsonl s | requests.jsonl µs/record | total s "
+            + "| heap after generate MB | peak WS MB | load 1 min |");
+        md.AppendLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         md.AppendLine(($"| {a.GenerateS:0.00} | {a.AnalyzeS:0.00} | {a.CompareS:0.00} "
-            + $"| {a.WriteResultsS:0.00} | {a.WriteJsonlS:0.00} | {a.TotalS:0.00} "
+            + $"| {a.WriteResultsS:0.00} | {a.AnalysedS:0.00} | {a.WriteJsonlS:0.00} "
+            + $"| {a.JsonlUsPerRecord:0.0} | {a.TotalS:0.00} "
             + $"| {a.HeapAfterGenerateMb:0} | {a.PeakWorkingSetMb:0} "
             + $"| {First(a.LoadAverage)} |"));
         md.AppendLine();
@@ -181,8 +185,10 @@ internal static class PerformanceMarkdown
 
         if (r.Analysis is { Records: >= 1_000_000 } a)
         {
-            Row(md, "1M records analysed and written in < 10 s", ($"{a.TotalS:0.00} s"),
-                a.TotalS < 10);
+            Row(md, "1M records analysed (statistics, results.json, summary.csv) in < 10 s",
+                ($"{a.AnalysedS:0.00} s"), a.AnalysedS < 10);
+            Row(md, "the same with requests.jsonl written too (during a run) in < 10 s",
+                ($"{a.TotalS:0.00} s ({a.JsonlUsPerRecord:0.0} µs/record)"), a.TotalS < 10);
             Row(md, "1M records in < 2 GB peak working set", ($"{a.PeakWorkingSetMb:0} MB"),
                 a.PeakWorkingSetMb < 2048);
         }
