@@ -1,3 +1,7 @@
+using System.Globalization;
+using System.Text;
+using Microsoft.Win32.SafeHandles;
+
 namespace FluxPerf.Benchmarks;
 
 /// <summary>
@@ -5,27 +9,37 @@ namespace FluxPerf.Benchmarks;
 /// peak (<c>VmHWM</c>) cannot be reset between levels, so it would report the largest level for
 /// every level after it.
 /// </summary>
+/// <remarks>
+/// The sampler runs on a thread of its own that sleeps between samples, and reads
+/// <c>/proc/self/statm</c> through one open handle. A timer on the thread pool instead woke a
+/// pool worker 50 times a second, and each wake-up let the pool spin: 50-160 ms of CPU per
+/// second in an otherwise idle process, which the harness then had to subtract from every
+/// level as "idle" although a busy process does not pay it the same way.
+/// </remarks>
 internal sealed class WorkingSetSampler : IAsyncDisposable
 {
-    private static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(20);
+    private const string Statm = "/proc/self/statm";
+    private const int IntervalMs = 20;
 
-    private readonly CancellationTokenSource _stop = new();
-    private readonly Task _loop;
+    private readonly ManualResetEventSlim _stop = new(initialState: false, spinCount: 0);
+    private readonly Thread _thread;
     private long _peak;
 
     public WorkingSetSampler()
     {
         _peak = Current();
-        _loop = Task.Run(LoopAsync);
+        _thread = new Thread(Loop) { IsBackground = true, Name = "working-set sampler" };
+        _thread.Start();
     }
 
     public long PeakBytes => Interlocked.Read(ref _peak);
 
-    public async ValueTask DisposeAsync()
+    public ValueTask DisposeAsync()
     {
-        await _stop.CancelAsync();
-        await _loop;
+        _stop.Set();
+        _thread.Join();
         _stop.Dispose();
+        return ValueTask.CompletedTask;
     }
 
     /// <summary>The resident set now: /proc/self/statm where it exists, because
@@ -33,34 +47,40 @@ internal sealed class WorkingSetSampler : IAsyncDisposable
     /// charged to the client.</summary>
     public static long Current()
     {
-        const string statm = "/proc/self/statm";
-        if (!File.Exists(statm))
+        if (!File.Exists(Statm))
         {
             return Environment.WorkingSet;
         }
 
-        var fields = File.ReadAllText(statm).Split(' ');
-        return long.Parse(fields[1], System.Globalization.CultureInfo.InvariantCulture)
-            * Environment.SystemPageSize;
+        using var handle = File.OpenHandle(Statm);
+        return Read(handle, new byte[128]);
     }
 
-    private async Task LoopAsync()
+    private static long Read(SafeFileHandle handle, byte[] buffer)
     {
-        using var timer = new PeriodicTimer(Interval);
-        try
+        // statm is "size resident shared text lib data dt" in pages; the kernel renders it
+        // afresh at every read from offset 0.
+        var length = RandomAccess.Read(handle, buffer, fileOffset: 0);
+        var fields = Encoding.ASCII.GetString(buffer, 0, length).Split(' ');
+        return long.Parse(fields[1], CultureInfo.InvariantCulture) * Environment.SystemPageSize;
+    }
+
+    private void Loop()
+    {
+        if (!File.Exists(Statm))
         {
-            while (await timer.WaitForNextTickAsync(_stop.Token))
-            {
-                var now = Current();
-                if (now > Interlocked.Read(ref _peak))
-                {
-                    Interlocked.Exchange(ref _peak, now);
-                }
-            }
+            return;
         }
-        catch (OperationCanceledException)
+
+        using var handle = File.OpenHandle(Statm);
+        var buffer = new byte[128];
+        while (!_stop.Wait(IntervalMs))
         {
-            // Stopped by DisposeAsync.
+            var now = Read(handle, buffer);
+            if (now > Interlocked.Read(ref _peak))
+            {
+                Interlocked.Exchange(ref _peak, now);
+            }
         }
     }
 }
