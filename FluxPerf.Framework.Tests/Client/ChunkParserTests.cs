@@ -273,7 +273,7 @@ public sealed class ChunkParserTests
 
     private static ResponseTextBuffer Buffer(string initial)
     {
-        var buffer = new ResponseTextBuffer();
+        var buffer = new ResponseTextBuffer(System.Buffers.ArrayPool<byte>.Shared);
         var bytes = Encoding.UTF8.GetBytes(initial);
         bytes.CopyTo(buffer.GetSpan(bytes.Length));
         buffer.Advance(bytes.Length);

@@ -7,7 +7,7 @@ namespace FluxPerf.Client;
 /// </summary>
 internal sealed class ResponseAccumulator : IDisposable
 {
-    private readonly TokenEventLog _events = new();
+    private readonly TokenEventLog _events;
     private readonly ResponseTextBuffer? _text;
     private UsageSnapshot? _usage;
     private int _tokensAtLastEvent;
@@ -15,10 +15,13 @@ internal sealed class ResponseAccumulator : IDisposable
     private int _malformedEvents;
 
     /// <summary>Creates an accumulator; text is kept only when asked, since a text buffer
-    /// per request is memory the measurement can do without.</summary>
-    public ResponseAccumulator(bool captureText)
+    /// per request is memory the measurement can do without. Arrays come from
+    /// <paramref name="pools"/>, the shared pools when null.</summary>
+    public ResponseAccumulator(bool captureText, ResponseBufferPools? pools = null)
     {
-        _text = captureText ? new ResponseTextBuffer() : null;
+        pools ??= ResponseBufferPools.Shared;
+        _events = new TokenEventLog(pools);
+        _text = captureText ? new ResponseTextBuffer(pools.Bytes) : null;
     }
 
     /// <summary>The error message of a mid-stream error event, once one arrived.</summary>

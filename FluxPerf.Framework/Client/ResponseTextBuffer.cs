@@ -13,7 +13,15 @@ internal sealed class ResponseTextBuffer : IDisposable
     // Most responses fit after a doubling or two; the array goes back to the pool at the end.
     private const int InitialCapacity = 1024;
 
-    private byte[] _bytes = ArrayPool<byte>.Shared.Rent(InitialCapacity);
+    private readonly ArrayPool<byte> _pool;
+    private byte[] _bytes;
+
+    /// <summary>Creates an empty buffer over arrays from <paramref name="pool"/>.</summary>
+    public ResponseTextBuffer(ArrayPool<byte> pool)
+    {
+        _pool = pool;
+        _bytes = pool.Rent(InitialCapacity);
+    }
 
     /// <summary>Bytes written so far.</summary>
     public int Length { get; private set; }
@@ -41,16 +49,16 @@ internal sealed class ResponseTextBuffer : IDisposable
     /// <inheritdoc/>
     public void Dispose()
     {
-        ArrayPool<byte>.Shared.Return(_bytes);
+        _pool.Return(_bytes);
         _bytes = [];
         Length = 0;
     }
 
     private void Grow(int minimumSize)
     {
-        var grown = ArrayPool<byte>.Shared.Rent(Math.Max(minimumSize, _bytes.Length * 2));
+        var grown = _pool.Rent(Math.Max(minimumSize, _bytes.Length * 2));
         _bytes.AsSpan(0, Length).CopyTo(grown);
-        ArrayPool<byte>.Shared.Return(_bytes);
+        _pool.Return(_bytes);
         _bytes = grown;
     }
 }

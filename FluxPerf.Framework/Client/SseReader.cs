@@ -13,15 +13,17 @@ namespace FluxPerf.Client;
 /// </summary>
 internal sealed class SseReader : IDisposable
 {
-    // Large enough that one read usually takes everything the socket holds; the buffer grows
-    // (doubling) for longer lines, so no event size can stall or break the reader.
-    internal const int DefaultInitialBufferSize = 16 * 1024;
+    // Holds a dozen typical events (300-400 bytes with usage) and what HttpClient's 4 KB
+    // connection buffer hands over in one read; the buffer grows (doubling) for longer lines,
+    // so no event size can stall or break the reader. Two of these live per stream in flight.
+    internal const int DefaultInitialBufferSize = 4 * 1024;
 
     // A line this long is not an SSE event any server means to send; stop rather than exhaust
     // memory.
     private const int MaxBufferSize = 256 * 1024 * 1024;
 
     private readonly Stream _stream;
+    private readonly ArrayPool<byte> _pool;
     private byte[] _buffer;
     private int _start;
     private int _end;
@@ -34,13 +36,18 @@ internal sealed class SseReader : IDisposable
     private bool _endOfStream;
     private long _lastReadTimestamp;
 
-    /// <summary>Creates a reader; <paramref name="initialBufferSize"/> is small only in tests,
-    /// to exercise the growth and compaction paths.</summary>
-    public SseReader(Stream stream, int initialBufferSize = DefaultInitialBufferSize)
+    /// <summary>Creates a reader over buffers from <paramref name="pool"/> (the shared pool when
+    /// null); <paramref name="initialBufferSize"/> is small only in tests, to exercise the
+    /// growth and compaction paths.</summary>
+    public SseReader(
+        Stream stream,
+        int initialBufferSize = DefaultInitialBufferSize,
+        ArrayPool<byte>? pool = null)
     {
         _stream = stream;
-        _buffer = ArrayPool<byte>.Shared.Rent(initialBufferSize);
-        _data = ArrayPool<byte>.Shared.Rent(initialBufferSize);
+        _pool = pool ?? ArrayPool<byte>.Shared;
+        _buffer = _pool.Rent(initialBufferSize);
+        _data = _pool.Rent(initialBufferSize);
     }
 
     /// <summary>The data of the current event (data lines joined by LF); valid until the next
@@ -112,8 +119,8 @@ internal sealed class SseReader : IDisposable
     /// <inheritdoc/>
     public void Dispose()
     {
-        ArrayPool<byte>.Shared.Return(_buffer);
-        ArrayPool<byte>.Shared.Return(_data);
+        _pool.Return(_buffer);
+        _pool.Return(_data);
         _buffer = [];
         _data = [];
     }
@@ -266,7 +273,7 @@ internal sealed class SseReader : IDisposable
         Debug.Assert(_end < _buffer.Length, $"no room to read: end {_end}, size {_buffer.Length}");
     }
 
-    private static byte[] Grow(byte[] old, int used, int minimumSize)
+    private byte[] Grow(byte[] old, int used, int minimumSize)
     {
         var size = Math.Max(minimumSize, old.Length * 2);
         if (size > MaxBufferSize)
@@ -276,9 +283,9 @@ internal sealed class SseReader : IDisposable
                 + "the response is not a token stream");
         }
 
-        var grown = ArrayPool<byte>.Shared.Rent(size);
+        var grown = _pool.Rent(size);
         old.AsSpan(0, used).CopyTo(grown);
-        ArrayPool<byte>.Shared.Return(old);
+        _pool.Return(old);
         return grown;
     }
 }

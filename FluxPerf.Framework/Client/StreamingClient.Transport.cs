@@ -18,7 +18,7 @@ public sealed partial class StreamingClient
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(runToken);
         using var message = CreateMessage(request, mode);
-        using var accumulator = new ResponseAccumulator(_options.CaptureResponseText);
+        using var accumulator = new ResponseAccumulator(_options.CaptureResponseText, _pools);
 
         // Sent is stamped after the body is built (that is client work, part of schedule lag)
         // and immediately before the HTTP stack gets the request, so connection set-up and the
@@ -88,7 +88,7 @@ public sealed partial class StreamingClient
         try
         {
             await using var stream = await response.Content.ReadAsStreamAsync(token);
-            using var reader = new SseReader(stream);
+            using var reader = new SseReader(stream, pool: _pools.Bytes);
             var (done, error, message) = await ConsumeAsync(reader, accumulator, token);
 
             // Every event was stamped and parsed where it was read; turning the stamps into the

@@ -17,6 +17,7 @@ public sealed partial class StreamingClient : IDisposable
     private readonly HttpClient _http;
     private readonly ILogger _logger;
     private readonly StreamOptionsNegotiation _negotiation;
+    private readonly ResponseBufferPools _pools;
     private readonly bool _isCompletions;
 
     /// <summary>Creates a client for <paramref name="options"/>; reads the API key from the
@@ -32,6 +33,7 @@ public sealed partial class StreamingClient : IDisposable
         _logger = logger ?? NullLogger.Instance;
         _isCompletions = options.IsCompletionsEndpoint;
         _negotiation = new StreamOptionsNegotiation(options.RequestUsage);
+        _pools = ResponseBufferPools.ForConcurrency(options.MaxConnections);
         _http = CreateHttpClient(options, ReadApiKey(options));
     }
 

@@ -1,5 +1,3 @@
-using System.Buffers;
-
 namespace FluxPerf.Client;
 
 /// <summary>
@@ -13,8 +11,17 @@ internal sealed class TokenEventLog : IDisposable
     // Covers most responses without growing; 10k-token streams double a handful of times.
     private const int InitialCapacity = 512;
 
-    private long[] _timestamps = ArrayPool<long>.Shared.Rent(InitialCapacity);
-    private int[] _tokens = ArrayPool<int>.Shared.Rent(InitialCapacity);
+    private readonly ResponseBufferPools _pools;
+    private long[] _timestamps;
+    private int[] _tokens;
+
+    /// <summary>Creates an empty log over arrays from <paramref name="pools"/>.</summary>
+    public TokenEventLog(ResponseBufferPools pools)
+    {
+        _pools = pools;
+        _timestamps = pools.Longs.Rent(InitialCapacity);
+        _tokens = pools.Ints.Rent(InitialCapacity);
+    }
 
     /// <summary>Token events recorded so far.</summary>
     public int Count { get; private set; }
@@ -71,8 +78,8 @@ internal sealed class TokenEventLog : IDisposable
     /// <inheritdoc/>
     public void Dispose()
     {
-        ArrayPool<long>.Shared.Return(_timestamps);
-        ArrayPool<int>.Shared.Return(_tokens);
+        _pools.Longs.Return(_timestamps);
+        _pools.Ints.Return(_tokens);
         _timestamps = [];
         _tokens = [];
         Count = 0;
@@ -80,12 +87,12 @@ internal sealed class TokenEventLog : IDisposable
 
     private void Grow()
     {
-        var timestamps = ArrayPool<long>.Shared.Rent(_timestamps.Length * 2);
-        var tokens = ArrayPool<int>.Shared.Rent(_tokens.Length * 2);
+        var timestamps = _pools.Longs.Rent(_timestamps.Length * 2);
+        var tokens = _pools.Ints.Rent(_tokens.Length * 2);
         _timestamps.AsSpan(0, Count).CopyTo(timestamps);
         _tokens.AsSpan(0, Count).CopyTo(tokens);
-        ArrayPool<long>.Shared.Return(_timestamps);
-        ArrayPool<int>.Shared.Return(_tokens);
+        _pools.Longs.Return(_timestamps);
+        _pools.Ints.Return(_tokens);
         _timestamps = timestamps;
         _tokens = tokens;
     }
