@@ -21,6 +21,10 @@ internal sealed record BenchmarkReport
 
     public required IReadOnlyList<LevelFigures> Levels { get; init; }
 
+    /// <summary>The same streams read by bare sockets, per level (no idle subtraction: compare
+    /// with the client's gross figure).</summary>
+    public IReadOnlyList<FloorFigures> SocketFloor { get; init; } = [];
+
     public OverheadFigures? Overhead { get; init; }
 
     public AnalysisFigures? Analysis { get; init; }

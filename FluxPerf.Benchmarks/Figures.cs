@@ -39,6 +39,16 @@ internal sealed record LevelFigures
 
     public required double ClientCpuCores { get; init; }
 
+    /// <summary>The kernel's part of the gross figure (system time): socket reads, epoll,
+    /// loopback TCP, wake-ups.</summary>
+    public required double ClientKernelCpuUsPerToken { get; init; }
+
+    /// <summary>Garbage collections during the level (all generations) and the time they
+    /// paused the process: a pause delays every stream's next timestamp.</summary>
+    public required int GcCollections { get; init; }
+
+    public required double GcPauseMs { get; init; }
+
     public required double AllocatedBytesPerToken { get; init; }
 
     public required double AllocatedBytesPerRequest { get; init; }
@@ -74,6 +84,25 @@ internal sealed record LevelFigures
 
     /// <summary>Share of the mock's gaps within 1 ms of the configured ITL.</summary>
     public double MockOnScheduleFraction { get; init; }
+
+    public required double[] LoadAverage { get; init; }
+}
+
+/// <summary>The same streams read by bare sockets: the machine's floor under the client.
+/// </summary>
+internal sealed record FloorFigures
+{
+    public required int Concurrency { get; init; }
+
+    public required int Streams { get; init; }
+
+    public required double TokensPerSecond { get; init; }
+
+    public required double CpuUsPerToken { get; init; }
+
+    public required double KernelCpuUsPerToken { get; init; }
+
+    public required double MockCpuUsPerToken { get; init; }
 
     public required double[] LoadAverage { get; init; }
 }

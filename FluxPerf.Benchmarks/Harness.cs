@@ -34,6 +34,7 @@ internal static class Harness
             MockItlMs = StreamingLevelBenchmark.ItlMs,
             IdleCpuPerSecond = levels.Idle,
             Levels = levels.Figures,
+            SocketFloor = levels.Floor,
             Overhead = overhead,
             Analysis = analysis,
             LoadAverageAtStart = loadAtStart,
@@ -44,12 +45,12 @@ internal static class Harness
         return 0;
     }
 
-    private static async Task<(List<LevelFigures> Figures, double Idle)> RunLevelsAsync(
+    private static async Task<LevelRun> RunLevelsAsync(
         HarnessOptions options)
     {
         var maxLevel = options.Levels.Max();
         await using var mock = await MockProcess.StartAsync(
-            StreamingLevelBenchmark.MockFlags(maxLevel, options.Tokens));
+            StreamingLevelBenchmark.MockFlags(maxLevel, options.Tokens), options.MockBelowNormal);
         using var client = new StreamingClient(new ClientOptions
         {
             Endpoint = mock.ChatCompletionsUri,
@@ -71,12 +72,32 @@ internal static class Harness
             levels.Add(level);
         }
 
-        return (levels, idle);
+        return new LevelRun(levels, idle, await RunSocketFloorAsync(mock, client, options));
+    }
+
+    private static async Task<List<FloorFigures>> RunSocketFloorAsync(
+        MockProcess mock,
+        StreamingClient client,
+        HarnessOptions options)
+    {
+        // Same mock, same bytes, the levels the CPU target names and any above them.
+        var floor = new SocketFloorBenchmark(mock, client, options.Tokens);
+        var figures = new List<FloorFigures>();
+        foreach (var concurrency in options.Levels.Where(c => c >= 64))
+        {
+            var level = await floor.RunAsync(concurrency,
+                TimeSpan.FromSeconds(options.Quick ? 4 : 6));
+            Say("socket floor " + Json(level));
+            figures.Add(level);
+        }
+
+        return figures;
     }
 
     private static async Task<OverheadFigures> RunOverheadAsync(HarnessOptions options)
     {
-        await using var mock = await MockProcess.StartAsync(EngineOverheadBenchmark.MockFlags);
+        await using var mock = await MockProcess.StartAsync(EngineOverheadBenchmark.MockFlags,
+            options.MockBelowNormal);
         var overhead = await EngineOverheadBenchmark.RunAsync(mock,
             TimeSpan.FromSeconds(options.Quick ? 3 : 8));
         Say(Json(overhead));
@@ -143,4 +164,9 @@ internal static class Harness
 
     private static void Say(string line) =>
         Console.WriteLine($"[{DateTime.Now:HH:mm:ss}] {line}");
+
+    private sealed record LevelRun(
+        List<LevelFigures> Figures,
+        double Idle,
+        List<FloorFigures> Floor);
 }

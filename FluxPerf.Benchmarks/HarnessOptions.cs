@@ -27,6 +27,14 @@ internal sealed record HarnessOptions
     /// <summary>Prints the types each level allocates most (sampled; costs CPU).</summary>
     public bool AllocationProfile { get; init; }
 
+    /// <summary>
+    /// The mock's scheduling priority. Below normal by default: a user's server does not
+    /// share the client's cores, so when the two cores are short the mock should fall behind
+    /// its schedule (which "mock on time" shows and filters) rather than starve the client
+    /// whose clock is under test.
+    /// </summary>
+    public bool MockBelowNormal { get; init; } = true;
+
     public static HarnessOptions Parse(string[] args)
     {
         var options = new HarnessOptions { CommandLine = Describe(args) };
@@ -69,11 +77,22 @@ internal sealed record HarnessOptions
             "--no-write" => (options with { WriteFiles = false }, i, levelsGiven),
             "--alloc-profile" => (options with { AllocationProfile = true, WriteFiles = false }, i,
                 levelsGiven),
+            "--mock-priority" => (options with { MockBelowNormal = ParsePriority(Value()) }, i,
+                levelsGiven),
             _ => throw new ArgumentException(
                 $"unknown argument \"{args[i]}\"; allowed: --quick, --levels 1,64,512,2048, "
-                + "--tokens 200, --records 1000000, --repo <checkout>, --no-write, --alloc-profile"),
+                + "--tokens 200, --records 1000000, --repo <checkout>, --no-write, --alloc-profile, "
+                + "--mock-priority below-normal|normal"),
         };
     }
+
+    private static bool ParsePriority(string text) => text switch
+    {
+        "below-normal" => true,
+        "normal" => false,
+        _ => throw new ArgumentException(
+            $"--mock-priority value \"{text}\" is not one of below-normal, normal"),
+    };
 
     private static List<int> ParseLevels(string text) =>
         [.. text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)

@@ -38,7 +38,9 @@ internal sealed class MockProcess : IAsyncDisposable
 
     /// <summary>Starts <c>dotnet FluxPerf.MockServer.dll --port 0</c> with
     /// <paramref name="flags"/> and waits for its listening line.</summary>
-    public static async Task<MockProcess> StartAsync(IReadOnlyList<string> flags)
+    public static async Task<MockProcess> StartAsync(
+        IReadOnlyList<string> flags,
+        bool belowNormal)
     {
         var info = new ProcessStartInfo(DotnetHost())
         {
@@ -54,6 +56,12 @@ internal sealed class MockProcess : IAsyncDisposable
 
         var process = Process.Start(info)
             ?? throw new InvalidOperationException($"could not start {info.FileName}");
+        if (belowNormal)
+        {
+            // nice 10 on Linux: lowering one's own child needs no privilege.
+            process.PriorityClass = ProcessPriorityClass.BelowNormal;
+        }
+
         var address = await ReadAddressAsync(process);
         _ = DrainAsync(process.StandardOutput);
         return new MockProcess(process, address);

@@ -40,6 +40,7 @@ internal static class PerformanceMarkdown
         var md = new StringBuilder();
         Header(md, r);
         Cost(md, r);
+        Floor(md, r);
         Accuracy(md, r);
         Overhead(md, r);
         Analysis(md, r);
@@ -70,19 +71,48 @@ internal static class PerformanceMarkdown
     {
         md.AppendLine("**Cost per streamed token**");
         md.AppendLine();
-        md.AppendLine("| c | requests | tokens/s | client CPU µs/token (gross) | client cores "
-            + "| alloc B/token | alloc B/request | peak WS MB | WS KB per in-flight "
-            + "| mock CPU µs/token | mock cores | load 1 min |");
-        md.AppendLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        md.AppendLine("| c | requests | tokens/s | client CPU µs/token (gross) | of it kernel "
+            + "| client cores | alloc B/token | alloc B/request | GCs (pause ms) | peak WS MB "
+            + "| WS KB per in-flight | mock CPU µs/token | mock cores | load 1 min |");
+        md.AppendLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var l in r.Levels)
         {
             md.AppendLine(($"| {l.Concurrency} | {l.Succeeded}/{l.Requests} "
                 + $"| {l.TokensPerSecond:0} "
                 + $"| {l.ClientCpuUsPerToken:0.00} ({l.ClientGrossCpuUsPerToken:0.00}) "
+                + $"| {l.ClientKernelCpuUsPerToken:0.00} "
                 + $"| {l.ClientCpuCores:0.00} | {l.AllocatedBytesPerToken:0.0} "
-                + $"| {l.AllocatedBytesPerRequest:0} | {l.PeakWorkingSetMb:0} "
+                + $"| {l.AllocatedBytesPerRequest:0} | {l.GcCollections} ({l.GcPauseMs:0.0}) "
+                + $"| {l.PeakWorkingSetMb:0} "
                 + $"| {l.WorkingSetKbPerInFlight:0.0} | {l.MockCpuUsPerToken:0.00} "
                 + $"| {l.MockCpuCores:0.00} | {First(l.LoadAverage)} |"));
+        }
+
+        md.AppendLine();
+    }
+
+    private static void Floor(StringBuilder md, BenchmarkReport r)
+    {
+        if (r.SocketFloor.Count == 0)
+        {
+            return;
+        }
+
+        md.AppendLine("**Socket floor** (the same streams read by bare .NET sockets: no HTTP "
+            + "stack, no parsing, no timestamps; gross CPU, to hold against the client's gross "
+            + "figure)");
+        md.AppendLine();
+        md.AppendLine("| c | streams | tokens/s | CPU µs/token | of it kernel "
+            + "| client gross µs/token | client minus floor | mock CPU µs/token | load 1 min |");
+        md.AppendLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        foreach (var f in r.SocketFloor)
+        {
+            var client = r.Levels.FirstOrDefault(l => l.Concurrency == f.Concurrency);
+            md.AppendLine(($"| {f.Concurrency} | {f.Streams} | {f.TokensPerSecond:0} "
+                + $"| {f.CpuUsPerToken:0.00} | {f.KernelCpuUsPerToken:0.00} "
+                + $"| {client?.ClientGrossCpuUsPerToken:0.00} "
+                + $"| {client?.ClientGrossCpuUsPerToken - f.CpuUsPerToken:0.00} "
+                + $"| {f.MockCpuUsPerToken:0.00} | {First(f.LoadAverage)} |"));
         }
 
         md.AppendLine();

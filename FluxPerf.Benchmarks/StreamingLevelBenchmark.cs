@@ -59,7 +59,9 @@ internal sealed class StreamingLevelBenchmark
         var workingSetBefore = WorkingSetSampler.Current();
         var mockCpu = _mock.CpuTime;
         var allocated = ResourceProbe.AllocatedBytes;
-        var cpu = ResourceProbe.CpuTime;
+        var cpu = Environment.CpuUsage;
+        var collections = GcCollections();
+        var paused = GC.GetTotalPauseDuration();
         var started = Stopwatch.GetTimestamp();
 
         ResponseMeasurement?[] results;
@@ -78,8 +80,12 @@ internal sealed class StreamingLevelBenchmark
         }
 
         var wall = Stopwatch.GetElapsedTime(started).TotalSeconds;
+        var used = Environment.CpuUsage;
         var cost = new LevelCost(
-            (ResourceProbe.CpuTime - cpu).TotalSeconds,
+            (used.TotalTime - cpu.TotalTime).TotalSeconds,
+            (used.PrivilegedTime - cpu.PrivilegedTime).TotalSeconds,
+            GcCollections() - collections,
+            (GC.GetTotalPauseDuration() - paused).TotalMilliseconds,
             ResourceProbe.AllocatedBytes - allocated,
             (_mock.CpuTime - mockCpu).TotalSeconds,
             peakWorkingSet - workingSetBefore,
@@ -102,6 +108,9 @@ internal sealed class StreamingLevelBenchmark
         var deadline = TimeSpan.FromSeconds(_options.Quick ? 15 : 40);
         return (concurrency * generations, deadline);
     }
+
+    // Every collection collects generation 0, so its count is the number of collections.
+    private static int GcCollections() => GC.CollectionCount(0);
 
     private static string RequestId(int concurrency, int index) => $"c{concurrency}-{index}";
 
@@ -133,6 +142,9 @@ internal sealed class StreamingLevelBenchmark
             ClientCpuUsPerToken = Math.Max(cost.ClientCpuS - idle, 0) * 1e6 * perToken,
             ClientGrossCpuUsPerToken = cost.ClientCpuS * 1e6 * perToken,
             ClientCpuCores = cost.ClientCpuS / wall,
+            ClientKernelCpuUsPerToken = cost.ClientKernelCpuS * 1e6 * perToken,
+            GcCollections = cost.GcCollections,
+            GcPauseMs = cost.GcPauseMs,
             AllocatedBytesPerToken = cost.AllocatedBytes * perToken,
             AllocatedBytesPerRequest = cost.AllocatedBytes / (double)Math.Max(sent.Length, 1),
             PeakWorkingSetMb = cost.PeakWorkingSet / 1048576.0,
@@ -154,6 +166,9 @@ internal sealed class StreamingLevelBenchmark
 
     private sealed record LevelCost(
         double ClientCpuS,
+        double ClientKernelCpuS,
+        int GcCollections,
+        double GcPauseMs,
         long AllocatedBytes,
         double MockCpuS,
         long WorkingSetGrowth,
