@@ -16,6 +16,9 @@ internal sealed record LevelFigures
 {
     public required int Concurrency { get; init; }
 
+    /// <summary>The mock's gap between events for this level.</summary>
+    public required double ItlMs { get; init; }
+
     public required int Requests { get; init; }
 
     public required int Succeeded { get; init; }

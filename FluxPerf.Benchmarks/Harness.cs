@@ -31,7 +31,7 @@ internal static class Harness
             Machine = machine,
             TokensPerRequest = options.Tokens,
             MockBaseTtftMs = StreamingLevelBenchmark.BaseTtftMs,
-            MockItlMs = StreamingLevelBenchmark.ItlMs,
+            MockItlMs = StreamingLevelBenchmark.DefaultItlMs,
             IdleCpuPerSecond = levels.Idle,
             Levels = levels.Figures,
             SocketFloor = levels.Floor,
@@ -50,7 +50,8 @@ internal static class Harness
     {
         var maxLevel = options.Levels.Max();
         await using var mock = await MockProcess.StartAsync(
-            StreamingLevelBenchmark.MockFlags(maxLevel, options.Tokens), options.MockBelowNormal);
+            StreamingLevelBenchmark.MockFlags(maxLevel, options.Tokens,
+                StreamingLevelBenchmark.DefaultItlMs), options.MockBelowNormal);
         using var client = new StreamingClient(new ClientOptions
         {
             Endpoint = mock.ChatCompletionsUri,
@@ -72,7 +73,39 @@ internal static class Harness
             levels.Add(level);
         }
 
-        return new LevelRun(levels, idle, await RunSocketFloorAsync(mock, client, options));
+        var floor = await RunSocketFloorAsync(mock, client, options);
+        if (await RunPacedLevelAsync(options, idle) is { } paced)
+        {
+            levels.Add(paced);
+        }
+
+        return new LevelRun(levels, idle, floor);
+    }
+
+    private static async Task<LevelFigures?> RunPacedLevelAsync(HarnessOptions options, double idle)
+    {
+        if (options.PacedItlMs <= 0)
+        {
+            return null;
+        }
+
+        // Its own mock, since the event gap is the mock's setting; the client code is warm.
+        const int concurrency = 512;
+        await using var mock = await MockProcess.StartAsync(
+            StreamingLevelBenchmark.MockFlags(concurrency, options.Tokens, options.PacedItlMs),
+            options.MockBelowNormal);
+        using var client = new StreamingClient(new ClientOptions
+        {
+            Endpoint = mock.ChatCompletionsUri,
+            MaxConnections = concurrency + 4,
+            RequestTimeout = TimeSpan.FromMinutes(2),
+        });
+        var benchmark = new StreamingLevelBenchmark(mock, client, options, idle,
+            options.PacedItlMs);
+        await benchmark.OpenConnectionsAsync(concurrency);
+        var level = await benchmark.RunAsync(concurrency);
+        Say(Json(level));
+        return level;
     }
 
     private static async Task<List<FloorFigures>> RunSocketFloorAsync(

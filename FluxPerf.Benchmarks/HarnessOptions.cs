@@ -35,6 +35,15 @@ internal sealed record HarnessOptions
     /// </summary>
     public bool MockBelowNormal { get; init; } = true;
 
+    /// <summary>
+    /// The mock's event gap for the paced level at concurrency 512, or 0 for none. At 10 ms a
+    /// mock with 512 streams writes 51,200 events a second, more than one inference server
+    /// decodes (vLLM's decode step at batch 512 takes tens of ms), and together with the
+    /// client it fills both cores; 40 ms (12,800 tokens/s) is a large server's real rate and
+    /// leaves the machine room, so the client's own error shows instead of the machine's.
+    /// </summary>
+    public double PacedItlMs { get; init; } = 40;
+
     public static HarnessOptions Parse(string[] args)
     {
         var options = new HarnessOptions { CommandLine = Describe(args) };
@@ -66,7 +75,10 @@ internal sealed record HarnessOptions
 
         return args[i] switch
         {
-            "--quick" => (options with { Quick = true, AnalysisRecords = 100_000 }, i, levelsGiven),
+            "--quick" => (options with { Quick = true, AnalysisRecords = 100_000, PacedItlMs = 0 },
+                i, levelsGiven),
+            "--paced-itl-ms" => (options with { PacedItlMs = ParseNonNegative(Value()) }, i,
+                levelsGiven),
             "--levels" => (options with { Levels = ParseLevels(Value()) }, i, true),
             "--tokens" => (options with { Tokens = ParsePositive("--tokens", Value()) }, i,
                 levelsGiven),
@@ -82,9 +94,16 @@ internal sealed record HarnessOptions
             _ => throw new ArgumentException(
                 $"unknown argument \"{args[i]}\"; allowed: --quick, --levels 1,64,512,2048, "
                 + "--tokens 200, --records 1000000, --repo <checkout>, --no-write, --alloc-profile, "
-                + "--mock-priority below-normal|normal"),
+                + "--mock-priority below-normal|normal, --paced-itl-ms 40 (0: none)"),
         };
     }
+
+    private static double ParseNonNegative(string text) =>
+        double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value)
+        && value >= 0 && double.IsFinite(value)
+            ? value
+            : throw new ArgumentException(
+                $"--paced-itl-ms value \"{text}\" is not a number of milliseconds >= 0");
 
     private static bool ParsePriority(string text) => text switch
     {

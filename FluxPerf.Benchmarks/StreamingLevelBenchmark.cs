@@ -13,29 +13,32 @@ internal sealed class StreamingLevelBenchmark
     /// <summary>The mock's latency model: every request is on a fixed schedule, so any spread
     /// in the mock's own gaps is the machine, not the model.</summary>
     public const double BaseTtftMs = 20;
-    public const double ItlMs = 10;
+    public const double DefaultItlMs = 10;
 
     private readonly MockProcess _mock;
     private readonly StreamingClient _client;
     private readonly HarnessOptions _options;
     private readonly double _idleCpuPerSecond;
+    private readonly double _itlMs;
 
     public StreamingLevelBenchmark(
         MockProcess mock,
         StreamingClient client,
         HarnessOptions options,
-        double idleCpuPerSecond)
+        double idleCpuPerSecond,
+        double itlMs = DefaultItlMs)
     {
         _mock = mock;
         _client = client;
         _options = options;
         _idleCpuPerSecond = idleCpuPerSecond;
+        _itlMs = itlMs;
     }
 
     /// <summary>Mock flags for this benchmark's latency model.</summary>
-    public static IReadOnlyList<string> MockFlags(int maxLevel, int tokens) =>
+    public static IReadOnlyList<string> MockFlags(int maxLevel, int tokens, double itlMs) =>
     [
-        "--base-ttft-ms", $"{BaseTtftMs}", "--itl-ms", $"{ItlMs}",
+        "--base-ttft-ms", $"{BaseTtftMs}", "--itl-ms", $"{itlMs}",
         "--prefill-ms-per-token", "0", "--tokens-per-event", "1",
         "--default-max-tokens", $"{tokens}", "--max-num-seqs", $"{maxLevel + 16}",
         "--enable-prefix-caching", "false",
@@ -49,6 +52,14 @@ internal sealed class StreamingLevelBenchmark
         // has, background JIT work would be charged to the first level and to the idle baseline.
         await ClosedLoop.RunAsync(_client, 64, 640, TimeSpan.FromSeconds(20),
             i => Request($"warm-{i}", 50));
+    }
+
+    /// <summary>One short request per connection, so a level on a new mock does not charge
+    /// connection set-up to its first requests.</summary>
+    public async Task OpenConnectionsAsync(int concurrency)
+    {
+        await ClosedLoop.RunAsync(_client, concurrency, concurrency, TimeSpan.FromSeconds(30),
+            i => Request($"open-{i}", 2));
     }
 
     public async Task<LevelFigures> RunAsync(int concurrency)
@@ -91,7 +102,7 @@ internal sealed class StreamingLevelBenchmark
             peakWorkingSet - workingSetBefore,
             peakWorkingSet);
         var comparison = await TraceComparison.CompareAsync(_mock.BaseAddress, results,
-            i => RequestId(concurrency, i), BaseTtftMs, ItlMs);
+            i => RequestId(concurrency, i), BaseTtftMs, _itlMs);
         return Build(concurrency, results, wall, cost, comparison, load);
     }
 
@@ -132,6 +143,7 @@ internal sealed class StreamingLevelBenchmark
         return new LevelFigures
         {
             Concurrency = concurrency,
+            ItlMs = _itlMs,
             Requests = sent.Length,
             Succeeded = sent.Count(r => r.Succeeded),
             Tokens = tokens,
