@@ -93,7 +93,8 @@ internal sealed record HarnessOptions
                 levelsGiven),
             _ => throw new ArgumentException(
                 $"unknown argument \"{args[i]}\"; allowed: --quick, --levels 1,64,512,2048, "
-                + "--tokens 200, --records 1000000, --repo <checkout>, --no-write, --alloc-profile, "
+                + "--tokens 200, --records 1000000, --repo <checkout>, --no-write, "
+                + "--alloc-profile, "
                 + "--mock-priority below-normal|normal, --paced-itl-ms 40 (0: none)"),
         };
     }

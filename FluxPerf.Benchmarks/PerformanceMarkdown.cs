@@ -21,13 +21,16 @@ internal static class PerformanceMarkdown
     public static void Update(string path, BenchmarkReport report)
     {
         var generated = $"{Begin}\n{Render(report)}{End}";
-        var text = File.Exists(path) ? File.ReadAllText(path) : $"# Performance\n\n{Begin}\n{End}\n";
+        var text = File.Exists(path)
+            ? File.ReadAllText(path)
+            : $"# Performance\n\n{Begin}\n{End}\n";
         var start = text.IndexOf(Begin, StringComparison.Ordinal);
         var end = text.IndexOf(End, StringComparison.Ordinal);
         if (start < 0 || end < start)
         {
             throw new InvalidOperationException(
-                $"\"{path}\" lacks the markers {Begin} … {End}; restore them where the tables go");
+                $"\"{path}\" lacks the markers {Begin} … {End}; "
+                + "restore them where the tables go");
         }
 
         File.WriteAllText(path, text[..start] + generated + text[(end + End.Length)..]);

@@ -93,7 +93,8 @@ internal sealed class SocketFloorBenchmark
         // Each socket streams one response after another until the duration has passed; a
         // zero duration streams exactly one per socket.
         var streams = 0;
-        var deadline = Stopwatch.GetTimestamp() + (long)(duration.TotalSeconds * Stopwatch.Frequency);
+        var deadline = Stopwatch.GetTimestamp()
+            + (long)(duration.TotalSeconds * Stopwatch.Frequency);
         await Task.WhenAll(sockets.Select(socket => Task.Run(async () =>
         {
             var buffer = new byte[16 * 1024];

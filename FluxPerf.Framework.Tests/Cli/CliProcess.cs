@@ -78,7 +78,8 @@ internal static class CliProcess
             Path.Combine(RepositoryRoot, "FluxPerf.Cli", "bin", configuration, "net10.0"),
 
             // Artifacts layout: <artifacts>/bin/<project>/<configuration>/.
-            Path.Combine(testOutput, "..", "..", "FluxPerf.Cli", new DirectoryInfo(testOutput).Name),
+            Path.Combine(
+                testOutput, "..", "..", "FluxPerf.Cli", new DirectoryInfo(testOutput).Name),
         };
         var same = candidates.Select(c => Path.GetFullPath(Path.Combine(c, "fluxperf.dll")))
             .FirstOrDefault(File.Exists);

@@ -17,7 +17,8 @@ public sealed class FluxPerfCommandTests
     [SetUp]
     public void SetUp()
     {
-        _folder = Path.Combine(Path.GetTempPath(), "fluxperf-cli-tests", Guid.NewGuid().ToString("N"));
+        _folder = Path.Combine(
+            Path.GetTempPath(), "fluxperf-cli-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(_folder);
     }
 
@@ -43,9 +44,11 @@ public sealed class FluxPerfCommandTests
     }
 
     [Test]
-    public async Task Run_FlagsAgainstEmbeddedMock_PrintsEachLevelAndWritesResults(CancellationToken ct)
+    public async Task Run_FlagsAgainstEmbeddedMock_PrintsEachLevelAndWritesResults(
+        CancellationToken ct)
     {
-        var dataset = Path.Combine(CliProcess.RepositoryRoot, "examples", "datasets", "quickstart.jsonl");
+        var dataset = Path.Combine(
+            CliProcess.RepositoryRoot, "examples", "datasets", "quickstart.jsonl");
 
         var result = await CliProcess.RunAsync(_folder, ct, "run", "--mock-server",
             "--dataset", dataset, "--concurrency", "1", "2", "--num-samples", "2", "4",
@@ -61,7 +64,8 @@ public sealed class FluxPerfCommandTests
             Assert.That(result.ExitCode, Is.Zero, result.ToString());
             Assert.That(result.Stdout, Does.Contain("== default · c=1 · n=2 =="));
             Assert.That(result.Stdout, Does.Contain("== default · c=2 · n=4 =="));
-            Assert.That(result.Stdout, Does.Contain("round 2: 4/4 done, 0 errors"), "progress line");
+            Assert.That(result.Stdout, Does.Contain("round 2: 4/4 done, 0 errors"),
+                "progress line");
             Assert.That(result.Stdout, Does.Contain($"Results: {runFolder}"));
             Assert.That(levels.Select(l => (int)l!["concurrency"]!), Is.EqualTo(new[] { 1, 2 }));
             Assert.That((string)levels[0]!["resets"]![0]!["moment"]!, Is.EqualTo("between_rounds"),
@@ -85,7 +89,8 @@ public sealed class FluxPerfCommandTests
         using (Assert.EnterMultipleScope())
         {
             Assert.That(result.ExitCode, Is.EqualTo(1), result.ToString());
-            Assert.That(result.Stdout, Does.Contain("SLO BREACH quickstart c=2: ttft_ms p50 (round 2)"));
+            Assert.That(result.Stdout,
+                Does.Contain("SLO BREACH quickstart c=2: ttft_ms p50 (round 2)"));
             Assert.That(result.Stdout,
                 Does.Contain("SLO BREACH quickstart c=2: output_token_throughput (round 2)"));
             Assert.That(result.Stdout, Does.Not.Contain("SLO BREACH quickstart c=2: error_rate"),
