@@ -83,7 +83,9 @@ internal sealed class ChunkEncoder
         _writer.Write("}\n\n"u8);
     }
 
-    /// <summary>An error after the stream started: the status stays 200, so it is an event.</summary>
+    /// <summary>
+    /// An error after the stream started: the status stays 200, so it is an event.
+    /// </summary>
     public void WriteError(string message)
     {
         _writer.Write("data: {\"error\":{\"message\":\""u8);

@@ -33,7 +33,9 @@ internal static class ErrorResponses
         await json.FlushAsync(context.RequestAborted);
     }
 
-    /// <summary>vLLM's API-key middleware answers with this flat shape, not the usual one.</summary>
+    /// <summary>
+    /// vLLM's API-key middleware answers with this flat shape, not the usual one.
+    /// </summary>
     public static async Task WriteUnauthorizedAsync(HttpContext context)
     {
         context.Response.StatusCode = StatusCodes.Status401Unauthorized;

@@ -19,7 +19,9 @@ internal sealed record FaultPlan(bool FailBeforeStream, bool DropConnection, boo
         return new FaultPlan(fail, drop, midStream);
     }
 
-    /// <summary>Where in a stream a mid-stream fault strikes: after about half the events.</summary>
+    /// <summary>
+    /// Where in a stream a mid-stream fault strikes: after about half the events.
+    /// </summary>
     public static int FaultEventIndex(int events)
     {
         return Math.Max(1, events / 2);

@@ -26,8 +26,8 @@ internal sealed class MetricsExposition
         var metrics = state.Metrics;
         var exposition = new MetricsExposition(state.Options.ModelName, metrics.CreatedUnixSeconds);
 
-        exposition.Gauge("vllm:num_requests_running", "Number of requests in model execution batches.",
-            state.Scheduler.Running);
+        exposition.Gauge("vllm:num_requests_running",
+            "Number of requests in model execution batches.", state.Scheduler.Running);
         exposition.Gauge("vllm:num_requests_waiting", "Number of requests waiting to be processed.",
             state.Scheduler.Waiting);
         exposition.Gauge("vllm:kv_cache_usage_perc", "KV-cache usage. 1 means 100 percent usage.",
@@ -134,7 +134,9 @@ internal sealed class MetricsExposition
             .Append('\n');
     }
 
-    /// <summary>Numbers as Python's prometheus_client writes them: "200.0", "0.25", "+Inf".</summary>
+    /// <summary>
+    /// Numbers as Python's prometheus_client writes them: "200.0", "0.25", "+Inf".
+    /// </summary>
     private static string Number(double value)
     {
         if (double.IsPositiveInfinity(value))

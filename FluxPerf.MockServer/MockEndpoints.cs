@@ -10,7 +10,9 @@ namespace FluxPerf.MockServer;
 /// <summary>Maps the mock's HTTP surface onto a web application.</summary>
 internal static class MockEndpoints
 {
-    /// <summary>What <c>GET /version</c> reports: a vLLM version whose metric names the mock uses.</summary>
+    /// <summary>
+    /// What <c>GET /version</c> reports: a vLLM version whose metric names the mock uses.
+    /// </summary>
     public const string Version = "0.11.0+fluxperf.mock";
 
     public static void Map(WebApplication app, MockServerState state)
@@ -37,7 +39,9 @@ internal static class MockEndpoints
         app.MapGet(pattern, handler);
     }
 
-    /// <summary>Like vLLM's --api-key: only /v1 paths are guarded; health and metrics are open.</summary>
+    /// <summary>
+    /// Like vLLM's --api-key: only /v1 paths are guarded; health and metrics are open.
+    /// </summary>
     private static Func<HttpContext, RequestDelegate, Task> RequireApiKey(string? apiKey)
     {
         var expected = apiKey is null ? null : Encoding.UTF8.GetBytes("Bearer " + apiKey);

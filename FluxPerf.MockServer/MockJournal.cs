@@ -26,7 +26,9 @@ public sealed class MockJournal
     public IReadOnlyCollection<MockRequestTrace> All =>
         [.. _traces.Values.Select(r => r.Snapshot())];
 
-    /// <summary>The trace of a request (a snapshot; a running request shows its progress).</summary>
+    /// <summary>
+    /// The trace of a request (a snapshot; a running request shows its progress).
+    /// </summary>
     /// <param name="requestId">The <c>x-request-id</c> of the request.</param>
     /// <param name="trace">The trace, when found.</param>
     public bool TryGet(string requestId, [MaybeNullWhen(false)] out MockRequestTrace trace)

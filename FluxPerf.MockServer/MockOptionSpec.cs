@@ -13,7 +13,9 @@ internal sealed record MockOptionSpec(
     Func<MockServerOptions, string> Current,
     Func<MockServerOptions, string, string?> Apply)
 {
-    /// <summary>The environment variable, derived from the flag: --itl-ms → FLUXPERF_MOCK_ITL_MS.</summary>
+    /// <summary>
+    /// The environment variable, derived from the flag: --itl-ms → FLUXPERF_MOCK_ITL_MS.
+    /// </summary>
     public string EnvironmentVariable { get; } =
         "FLUXPERF_MOCK_" + Flag.TrimStart('-').Replace('-', '_').ToUpperInvariant();
 

@@ -9,7 +9,9 @@ public static class MockOutcomes
     /// <summary>All tokens sent and, when streamed, <c>[DONE]</c> written.</summary>
     public const string Completed = "completed";
 
-    /// <summary>Answered with an HTTP error before any token (injected or invalid request).</summary>
+    /// <summary>
+    /// Answered with an HTTP error before any token (injected or invalid request).
+    /// </summary>
     public const string HttpError = "http_error";
 
     /// <summary>An injected error event was sent after some tokens, then <c>[DONE]</c>.</summary>

@@ -27,10 +27,14 @@ public sealed class MockServer : IAsyncDisposable
         BaseAddress = baseAddress;
     }
 
-    /// <summary>Where the server listens, with a trailing slash, e.g. http://127.0.0.1:43123/.</summary>
+    /// <summary>
+    /// Where the server listens, with a trailing slash, e.g. http://127.0.0.1:43123/.
+    /// </summary>
     public Uri BaseAddress { get; }
 
-    /// <summary>The chat endpoint: <see cref="BaseAddress"/> + <c>v1/chat/completions</c>.</summary>
+    /// <summary>
+    /// The chat endpoint: <see cref="BaseAddress"/> + <c>v1/chat/completions</c>.
+    /// </summary>
     public Uri ChatCompletionsUri => new(BaseAddress, "v1/chat/completions");
 
     /// <summary>What the server did for each request: the ground truth for a client.</summary>

@@ -12,7 +12,9 @@ public static class MockServerCommandLine
     /// <summary>The usage text listing every flag, its environment variable and default.</summary>
     public static string HelpText { get; } = BuildHelpText();
 
-    /// <summary>Whether the arguments ask for help (<c>--help</c>, <c>-h</c> or <c>-?</c>).</summary>
+    /// <summary>
+    /// Whether the arguments ask for help (<c>--help</c>, <c>-h</c> or <c>-?</c>).
+    /// </summary>
     /// <param name="args">The command-line arguments.</param>
     public static bool IsHelpRequested(IReadOnlyList<string> args)
     {

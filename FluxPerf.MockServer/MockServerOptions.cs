@@ -7,7 +7,9 @@ namespace FluxPerf.MockServer;
 /// </summary>
 public sealed partial class MockServerOptions
 {
-    /// <summary>The IP address (or <c>localhost</c>) to listen on. Default <c>127.0.0.1</c>.</summary>
+    /// <summary>
+    /// The IP address (or <c>localhost</c>) to listen on. Default <c>127.0.0.1</c>.
+    /// </summary>
     public string Host { get; set; } = "127.0.0.1";
 
     /// <summary>The TCP port; 0 picks a free port. Default 0.</summary>
@@ -55,7 +57,9 @@ public sealed partial class MockServerOptions
     /// </summary>
     public double JitterFraction { get; set; }
 
-    /// <summary>Seed of the generated text, the jitter and the fault decisions. Default 42.</summary>
+    /// <summary>
+    /// Seed of the generated text, the jitter and the fault decisions. Default 42.
+    /// </summary>
     public int Seed { get; set; } = 42;
 
     /// <summary>

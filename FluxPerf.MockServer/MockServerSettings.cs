@@ -32,7 +32,8 @@ public static class MockServerSettings
         // name it here instead, with the names that are allowed.
         var known = MockOptionSpecs.All.Select(s => s.Flag[2..].Replace('-', '_')).ToArray();
         var unknown = settings.Keys.Where(k => !known.Contains(k, StringComparer.Ordinal))
-            .Select(k => $"mock_server: unknown option \"{k}\"; allowed: {string.Join(", ", known)}")
+            .Select(k => $"mock_server: unknown option \"{k}\"; "
+                + $"allowed: {string.Join(", ", known)}")
             .ToArray();
         if (unknown.Length > 0)
         {
@@ -44,7 +45,8 @@ public static class MockServerSettings
         var args = settings.SelectMany(p => new[] { "--" + p.Key.Replace('_', '-'), p.Value })
             .ToArray();
         var parsed = MockServerCommandLine.TryParse(args, baseline, out options, out var problems);
-        var all = problems.Select(p => "mock_server: " + p.Replace("--", "", StringComparison.Ordinal))
+        var all = problems
+            .Select(p => "mock_server: " + p.Replace("--", "", StringComparison.Ordinal))
             .Concat(parsed ? options.Validate().Select(p => "mock_server: " + p) : [])
             .ToArray();
         errors = all;

@@ -1,6 +1,8 @@
 namespace FluxPerf.MockServer;
 
-/// <summary>Everything the endpoints share: options, cache, scheduler, metrics and journal.</summary>
+/// <summary>
+/// Everything the endpoints share: options, cache, scheduler, metrics and journal.
+/// </summary>
 internal sealed class MockServerState : IDisposable
 {
     public MockServerState(MockServerOptions options)
@@ -18,12 +20,16 @@ internal sealed class MockServerState : IDisposable
 
     public MockMetrics Metrics { get; private set; } = new();
 
-    /// <summary>True while the server sends itself warm-up requests, which skip all delays.</summary>
+    /// <summary>
+    /// True while the server sends itself warm-up requests, which skip all delays.
+    /// </summary>
     public bool WarmingUp { get; set; }
 
     public MockJournal Journal { get; } = new();
 
-    /// <summary>Blocks reserved by running requests over the capacity, as vLLM reports it.</summary>
+    /// <summary>
+    /// Blocks reserved by running requests over the capacity, as vLLM reports it.
+    /// </summary>
     public double KvCacheUsage =>
         Math.Min(1.0, (double)Scheduler.HeldBlocks / Options.CacheCapacityBlocks);
 

@@ -34,7 +34,9 @@ internal static class OutputVocabulary
         return Table.Value.Utf8[index];
     }
 
-    /// <summary>The word at a position of a request's output; the same seed gives the same text.</summary>
+    /// <summary>
+    /// The word at a position of a request's output; the same seed gives the same text.
+    /// </summary>
     public static int WordAt(ulong textSeed, int position)
     {
         return (int)(BlockHash.Mix(textSeed + (ulong)position) % (ulong)Count);

@@ -1,6 +1,8 @@
 namespace FluxPerf.MockServer;
 
-/// <summary>A cumulative Prometheus histogram: counts per upper bound, plus count and sum.</summary>
+/// <summary>
+/// A cumulative Prometheus histogram: counts per upper bound, plus count and sum.
+/// </summary>
 internal sealed class PrometheusHistogram
 {
     private readonly Lock _gate = new();
@@ -33,7 +35,9 @@ internal sealed class PrometheusHistogram
         }
     }
 
-    /// <summary>Cumulative bucket counts, the total count and the sum, taken consistently.</summary>
+    /// <summary>
+    /// Cumulative bucket counts, the total count and the sum, taken consistently.
+    /// </summary>
     public (long[] Buckets, long Count, double Sum) Snapshot()
     {
         lock (_gate)
