@@ -35,7 +35,8 @@ internal sealed record MachineInfo(
     {
         const string path = "/proc/meminfo";
         var line = File.Exists(path)
-            ? File.ReadLines(path).FirstOrDefault(l => l.StartsWith("MemTotal:", StringComparison.Ordinal))
+            ? File.ReadLines(path)
+                .FirstOrDefault(l => l.StartsWith("MemTotal:", StringComparison.Ordinal))
             : null;
         var kb = line?.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1];
         return kb is null ? 0 : double.Parse(kb, CultureInfo.InvariantCulture) / 1048576.0;

@@ -89,7 +89,8 @@ internal sealed class TraceComparison
         return new MockTrace(
             root.GetProperty("receivedTimestamp").GetInt64(),
             root.GetProperty("firstTokenWrittenTimestamp").GetInt64(),
-            [.. root.GetProperty("tokenEventTimestamps").EnumerateArray().Select(e => e.GetInt64())]);
+            [.. root.GetProperty("tokenEventTimestamps").EnumerateArray()
+                .Select(e => e.GetInt64())]);
     }
 
     private void Add(ResponseMeasurement measurement, MockTrace trace)
