@@ -13,7 +13,8 @@ internal static class LevelAttachments
         string table,
         CancellationToken cancellationToken)
     {
-        var prefix = Path.Combine(run.Folder, $"{FileNames.Slug(level.Stage)}-c{level.Concurrency}");
+        var prefix = Path.Combine(
+            run.Folder, $"{FileNames.Slug(level.Stage)}-c{level.Concurrency}");
         var tablePath = prefix + "-summary.txt";
         var recordsPath = prefix + "-requests.json";
         await File.WriteAllTextAsync(tablePath, table, cancellationToken);

@@ -38,12 +38,15 @@ public static class RecipeCases
             Model = s.Model ?? config.Model,
             SloFile = s.SloPath ?? config.SloFile,
             OutputDirectory = s.OutputDirectory,
-            ApiKeyEnvironmentVariable = s.ApiKeyEnvironmentVariable ?? config.ApiKeyEnvironmentVariable,
+            ApiKeyEnvironmentVariable =
+                s.ApiKeyEnvironmentVariable ?? config.ApiKeyEnvironmentVariable,
         };
 
     private static TestCaseData Case(ScenarioCase scenario)
     {
-        var mode = scenario.Stage.Config.Mode == BenchmarkMode.MultiTurn ? "multi_turn" : "dual_round";
+        var mode = scenario.Stage.Config.Mode == BenchmarkMode.MultiTurn
+            ? "multi_turn"
+            : "dual_round";
         var data = new TestCaseData(scenario).SetName(scenario.ToString())
             .SetCategory(scenario.Stage.Name)
             .SetCategory(mode)

@@ -19,7 +19,8 @@ public sealed class RecipeCasesTests
         {
             Assert.That(cases.Select(c => c.TestName),
                 Is.EqualTo(new[] { "quickstart · c=2 · n=8", "quickstart · c=4 · n=16" }));
-            Assert.That(cases[0].Properties["Category"], Is.EquivalentTo(new[] { "quickstart", "dual_round" }));
+            Assert.That(cases[0].Properties["Category"],
+                Is.EquivalentTo(new[] { "quickstart", "dual_round" }));
         }
     }
 
@@ -35,6 +36,7 @@ public sealed class RecipeCasesTests
 
         Assert.That(cases, Has.Length.EqualTo(1), "never zero cases for a broken recipe");
         var error = (string)cases[0].Properties.Get("Error")!;
-        Assert.That(error, Does.Contain("did you mean \"concurrency_levels\"?").And.Contain("no stages"));
+        Assert.That(error,
+            Does.Contain("did you mean \"concurrency_levels\"?").And.Contain("no stages"));
     }
 }

@@ -25,7 +25,8 @@ public sealed class RecipeScenarios
         }
 
         var settings = ScenarioSettings.FromTestContext();
-        var (run, host) = await ScenarioSession.EnterAsync(scenario.Stage, settings, cancellationToken);
+        var (run, host) = await ScenarioSession.EnterAsync(
+            scenario.Stage, settings, cancellationToken);
         var allure = await ScenarioAllure.WriterAsync(settings, host.Config, cancellationToken);
         var startMs = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
         LevelResult level;

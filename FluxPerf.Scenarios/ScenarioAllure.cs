@@ -82,13 +82,17 @@ internal static class ScenarioAllure
             .SetLabel(AllureLabel.Suite, scenario.Stage.Name)
             .SetLabel(AllureLabel.SubSuite, $"c={scenario.Concurrency}")
             .AddParameter("stage", scenario.Stage.Name)
-            .AddParameter("concurrency", scenario.Concurrency.ToString(CultureInfo.InvariantCulture));
+            .AddParameter("concurrency",
+                scenario.Concurrency.ToString(CultureInfo.InvariantCulture));
         AddTestLabels(testCase);
         testCase.Finish(AllureStatus.Broken, error.Message);
         await testCase.WriteAsync(ct);
     }
 
-    private static LevelReportContext Context(ScenarioCase scenario, BenchmarkRun run, StageHost host) =>
+    private static LevelReportContext Context(
+        ScenarioCase scenario,
+        BenchmarkRun run,
+        StageHost host) =>
         new()
         {
             Recipe = scenario.Recipe.Name,
@@ -127,7 +131,8 @@ internal static class ScenarioAllure
                 $"{s.Succeeded} ok, {s.Failed} failed, TTFT p50 {s.TtftMs?.P50:0.0} ms");
             testCase.AddCompletedStep($"round {round.Round}: {records.Length} requests",
                 s.Failed == 0 ? AllureStatus.Passed : AllureStatus.Broken,
-                origin + (long)records.Min(r => r.SentAtMs), origin + (long)records.Max(r => r.DoneAtMs),
+                origin + (long)records.Min(r => r.SentAtMs),
+                origin + (long)records.Max(r => r.DoneAtMs),
                 s.Failed == 0 ? null : message);
         }
     }
@@ -149,7 +154,8 @@ internal static class ScenarioAllure
         ["fluxperf.version"] = BenchmarkRun.Version,
         ["endpoint"] = LevelReportBuilder.PublicEndpoint(config.Endpoint?.ToString() ?? ""),
         ["model"] = config.Model ?? "(server default)",
-        ["machine"] = $"{System.Environment.MachineName}, {System.Environment.ProcessorCount} cores, "
+        ["machine"] = $"{System.Environment.MachineName}, "
+            + $"{System.Environment.ProcessorCount} cores, "
             + System.Runtime.InteropServices.RuntimeInformation.OSDescription,
         ["dotnet"] = System.Environment.Version.ToString(),
         ["socket.completions"] = SocketCompletions.Mode,

@@ -25,7 +25,8 @@ public sealed class ScenarioSession
         await Gate.WaitAsync(cancellationToken);
         try
         {
-            _run ??= BenchmarkRun.Create(new RunOptions { OutputDirectory = settings.OutputDirectory });
+            _run ??= BenchmarkRun.Create(
+                new RunOptions { OutputDirectory = settings.OutputDirectory });
             if (_host?.Stage != stage)
             {
                 await EndStageAsync();

@@ -22,10 +22,14 @@ internal sealed record ScenarioSettings
 
     public string? ApiKeyEnvironmentVariable { get; init; }
 
-    /// <summary>Where Allure results go; default <c>allure-results</c> beside the run folders.</summary>
+    /// <summary>
+    /// Where Allure results go; default <c>allure-results</c> beside the run folders.
+    /// </summary>
     public required string AllureResultsDirectory { get; init; }
 
-    /// <summary>True when a URL was given: every stage targets it instead of the recipe's.</summary>
+    /// <summary>
+    /// True when a URL was given: every stage targets it instead of the recipe's.
+    /// </summary>
     public bool HasEndpointOverride => !string.Equals(Endpoint, Embedded, StringComparison.Ordinal)
         && Endpoint.Length > 0;
 
@@ -74,6 +78,7 @@ internal sealed record ScenarioSettings
         return Environment.CurrentDirectory;
     }
 
-    private static string SourceFolder([System.Runtime.CompilerServices.CallerFilePath] string path = "") =>
+    private static string SourceFolder(
+        [System.Runtime.CompilerServices.CallerFilePath] string path = "") =>
         Path.GetDirectoryName(path) ?? Environment.CurrentDirectory;
 }
