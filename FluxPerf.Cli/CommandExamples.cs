@@ -24,7 +24,9 @@ internal sealed class CommandExamples : SynchronousCommandLineAction
     /// <inheritdoc />
     public override bool ClearsParseErrors => true;
 
-    /// <summary>Installs the examples help on <paramref name="root"/> and all its subcommands.</summary>
+    /// <summary>
+    /// Installs the examples help on <paramref name="root"/> and all its subcommands.
+    /// </summary>
     public static void Install(RootCommand root, IReadOnlyDictionary<Command, string> extraHelp)
     {
         var option = root.Options.OfType<HelpOption>().First();
@@ -80,7 +82,8 @@ internal sealed class CommandExamples : SynchronousCommandLineAction
             .ToArray();
         if (!_examples.ContainsKey(command) && fromSubcommands.Length > 0)
         {
-            _examples[command] = "Examples:\n" + string.Join('\n', fromSubcommands.Select(e => e.TrimEnd()));
+            _examples[command] = "Examples:\n"
+                + string.Join('\n', fromSubcommands.Select(e => e.TrimEnd()));
         }
     }
 }

@@ -9,8 +9,14 @@ internal static class CompareCommand
     /// <summary>Builds the <c>compare</c> command.</summary>
     public static Command Create()
     {
-        var a = new Argument<string>("A") { Description = "Baseline: a run folder or its results.json." };
-        var b = new Argument<string>("B") { Description = "Compared run: a run folder or its results.json." };
+        var a = new Argument<string>("A")
+        {
+            Description = "Baseline: a run folder or its results.json.",
+        };
+        var b = new Argument<string>("B")
+        {
+            Description = "Compared run: a run folder or its results.json.",
+        };
         var output = new Option<string>("--output", "-o")
         {
             Description = "Also write the comparison as CSV to this file (replaced if it exists).",
@@ -38,7 +44,8 @@ internal static class CompareCommand
             if (csvPath is not null)
             {
                 ComparisonCsv.Write(comparison, csvPath);
-                parseResult.InvocationConfiguration.Output.WriteLine($"CSV: {Path.GetFullPath(csvPath)}");
+                parseResult.InvocationConfiguration.Output.WriteLine(
+                    $"CSV: {Path.GetFullPath(csvPath)}");
             }
 
             return ExitCodes.Ok;

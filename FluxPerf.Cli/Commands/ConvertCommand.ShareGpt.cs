@@ -22,19 +22,21 @@ internal static partial class ConvertCommand
         };
         var maxTurns = new Option<int?>("--max-turns")
         {
-            Description = "Drop conversations with more user turns (after cleaning). Default: no limit.",
+            Description = "Drop conversations with more user turns (after cleaning). "
+                + "Default: no limit.",
         };
         var maxPromptTokens = MaxPromptTokensOption(
             "Drop entries whose longest prompt (system + history up to the last user turn; the "
-            + "first user turn with --single-turn) has more cl100k_base tokens. Default: no limit.");
+            + "first user turn with --single-turn) has more cl100k_base tokens. "
+            + "Default: no limit.");
 
         var command = new Command(
             "sharegpt",
             "Convert ShareGPT conversations into benchmark JSONL: cleaned multi-turn sessions "
             + "with the dataset's replies kept, or single-turn prompts. Tool calls join the "
             + "assistant side, tool results the user side.\n\n"
-            + "Example:\n  fluxperf convert sharegpt --input ShareGPT_V3.json --output sharegpt.jsonl "
-            + "--min-turns 2 --max-turns 8 --max-prompt-tokens 4000");
+            + "Example:\n  fluxperf convert sharegpt --input ShareGPT_V3.json "
+            + "--output sharegpt.jsonl --min-turns 2 --max-turns 8 --max-prompt-tokens 4000");
         var options = new Option[]
         {
             input, output, singleTurn, minTurns, maxTurns, maxPromptTokens,

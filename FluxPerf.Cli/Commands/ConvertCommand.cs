@@ -14,7 +14,8 @@ internal static partial class ConvertCommand
     {
         var command = new Command(
             "convert",
-            "Convert a public dataset (LongBench, ShareGPT) into benchmark JSONL for 'fluxperf run'.");
+            "Convert a public dataset (LongBench, ShareGPT) into benchmark JSONL for "
+            + "'fluxperf run'.");
         command.Subcommands.Add(CreateLongBench());
         command.Subcommands.Add(CreateShareGpt());
         return command;

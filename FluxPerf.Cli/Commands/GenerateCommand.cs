@@ -47,18 +47,20 @@ internal static class GenerateCommand
             + "--prefix-tokens 2000 --suffix-tokens 200 --system-tokens 500 --shuffle "
             + "--output shared.jsonl --seed 1");
         Add(command, groups, perGroup, prefix, suffix, system, shuffle, output, seed, maxTokens);
-        command.SetAction(pr => ConvertCommand.Execute(pr, () => SharedPrefixGenerator.Generate(new()
-        {
-            Groups = pr.GetValue(groups),
-            PromptsPerGroup = pr.GetValue(perGroup),
-            PrefixTokens = pr.GetValue(prefix),
-            SuffixTokens = pr.GetValue(suffix),
-            SystemTokens = pr.GetValue(system),
-            Shuffle = pr.GetValue(shuffle),
-            OutputPath = pr.GetValue(output)!, // not null: the option is required
-            Seed = pr.GetValue(seed),
-            MaxTokens = pr.GetValue(maxTokens),
-        }).Format()));
+        command.SetAction(pr => ConvertCommand.Execute(
+            pr,
+            () => SharedPrefixGenerator.Generate(new()
+            {
+                Groups = pr.GetValue(groups),
+                PromptsPerGroup = pr.GetValue(perGroup),
+                PrefixTokens = pr.GetValue(prefix),
+                SuffixTokens = pr.GetValue(suffix),
+                SystemTokens = pr.GetValue(system),
+                Shuffle = pr.GetValue(shuffle),
+                OutputPath = pr.GetValue(output)!, // not null: the option is required
+                Seed = pr.GetValue(seed),
+                MaxTokens = pr.GetValue(maxTokens),
+            }).Format()));
         return command;
     }
 
@@ -66,7 +68,8 @@ internal static class GenerateCommand
     {
         var users = Required("--users", "Number of users, one session each (U).");
         var rounds = Required("--rounds", "Questions per user (R).");
-        var system = Required("--system-tokens", "Tokens of the system prompt all users share (T).");
+        var system = Required(
+            "--system-tokens", "Tokens of the system prompt all users share (T).");
         var context = Optional(
             "--context-tokens",
             "Tokens of each user's own context, sent with the first question (C).",
@@ -77,9 +80,11 @@ internal static class GenerateCommand
         var command = new Command(
             "multi-round",
             "U users x R rounds like LMCache's multi-round QA benchmark: a shared system prompt, "
-            + "a per-user context, then one question per round with the conversation as history.\n\n"
-            + "Example:\n  fluxperf generate multi-round --users 10 --rounds 5 --system-tokens 1000 "
-            + "--context-tokens 2000 --question-tokens 50 --output rounds.jsonl --seed 1");
+            + "a per-user context, then one question per round with the conversation as "
+            + "history.\n\n"
+            + "Example:\n  fluxperf generate multi-round --users 10 --rounds 5 "
+            + "--system-tokens 1000 --context-tokens 2000 --question-tokens 50 "
+            + "--output rounds.jsonl --seed 1");
         Add(command, users, rounds, system, context, question, output, seed, maxTokens);
         command.SetAction(pr => ConvertCommand.Execute(pr, () => MultiRoundGenerator.Generate(new()
         {
@@ -99,10 +104,14 @@ internal static class GenerateCommand
     (
         new Option<string>("--output", "-o")
         {
-            Description = "The benchmark JSONL to write; <output>.expected.json is written beside it.",
+            Description =
+                "The benchmark JSONL to write; <output>.expected.json is written beside it.",
             Required = true,
         },
-        Optional("--seed", "Seed of the words and the order; the same seed writes the same files.", 0),
+        Optional(
+            "--seed",
+            "Seed of the words and the order; the same seed writes the same files.",
+            0),
         new Option<int?>("--max-tokens")
         {
             Description = "max_tokens to write on every entry. Default: left to the run.",

@@ -40,7 +40,10 @@ internal static class RunCommand
         + "http://localhost:8000/reset_prefix_cache --reset-cache-between-rounds "
         + "--slo-file slo.yaml";
 
-    private static async Task<int> ExecuteAsync(ParseResult pr, RunFlags flags, CancellationToken ct)
+    private static async Task<int> ExecuteAsync(
+        ParseResult pr,
+        RunFlags flags,
+        CancellationToken ct)
     {
         var output = pr.InvocationConfiguration.Output;
         var error = pr.InvocationConfiguration.Error;
@@ -83,7 +86,9 @@ internal static class RunCommand
     /// --verbose asks for everything.</summary>
     private static ILoggerFactory CreateLoggers(bool verbose, bool interactive)
     {
-        var level = verbose ? LogLevel.Debug : interactive ? LogLevel.Warning : LogLevel.Information;
+        var level = verbose ? LogLevel.Debug
+            : interactive ? LogLevel.Warning
+            : LogLevel.Information;
         var colour = interactive
             && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR"));
         return LoggerFactory.Create(builder => builder
@@ -93,7 +98,9 @@ internal static class RunCommand
             {
                 o.SingleLine = true;
                 o.TimestampFormat = "HH:mm:ss ";
-                o.ColorBehavior = colour ? LoggerColorBehavior.Enabled : LoggerColorBehavior.Disabled;
+                o.ColorBehavior = colour
+                    ? LoggerColorBehavior.Enabled
+                    : LoggerColorBehavior.Disabled;
             }));
     }
 }

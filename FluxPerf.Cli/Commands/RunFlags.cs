@@ -69,7 +69,8 @@ internal sealed class RunFlags
 
     public Option<string> ResetCacheUrl { get; } = Text(
         "--reset-cache-url", "URL that resets the server's prefix cache (POST), e.g. "
-        + "http://localhost:8000/reset_prefix_cache. Default: none (the mock's with --mock-server).");
+        + "http://localhost:8000/reset_prefix_cache. "
+        + "Default: none (the mock's with --mock-server).");
 
     public Option<bool> ResetBetweenRounds { get; } = Switch(
         "--reset-cache-between-rounds", "Reset the cache after round 1 of every level.");

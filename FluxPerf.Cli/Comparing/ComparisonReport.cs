@@ -53,7 +53,8 @@ internal static class ComparisonReport
 
     private static void AppendSpeedups(StringBuilder text, Speedups a, Speedups b)
     {
-        text.AppendLine($"TTFT speedup p50 (round 1 / round 2): A {Times(a.P50)}, B {Times(b.P50)}");
+        text.AppendLine(
+            $"TTFT speedup p50 (round 1 / round 2): A {Times(a.P50)}, B {Times(b.P50)}");
         text.AppendLine($"TTFT speedup mean: A {Times(a.Mean)}, B {Times(b.Mean)}");
         if (a.PairedMedian is not null || b.PairedMedian is not null)
         {
@@ -67,7 +68,9 @@ internal static class ComparisonReport
         var both = gates.Count(g => g.A is not null && g.B is not null);
         var onlyOne = gates.Count - both;
         var flipped = gates.Where(g => g.Flipped).ToArray();
-        var scope = onlyOne == 0 ? $"{both} in both runs" : $"{both} in both runs, {onlyOne} in one only";
+        var scope = onlyOne == 0
+            ? $"{both} in both runs"
+            : $"{both} in both runs, {onlyOne} in one only";
         text.AppendLine(flipped.Length == 0
             ? $"SLO gates flipped: none ({scope})"
             : $"SLO gates flipped: {flipped.Length} ({scope})");
@@ -78,7 +81,10 @@ internal static class ComparisonReport
         }
     }
 
-    private static void AppendUnmatched(StringBuilder text, string title, IReadOnlyList<LevelResults> levels)
+    private static void AppendUnmatched(
+        StringBuilder text,
+        string title,
+        IReadOnlyList<LevelResults> levels)
     {
         if (levels.Count > 0)
         {
@@ -91,7 +97,9 @@ internal static class ComparisonReport
     private static void AppendTable(StringBuilder text, List<string[]> table)
     {
         var columns = table[0].Length;
-        var widths = Enumerable.Range(0, columns).Select(i => table.Max(r => r[i].Length)).ToArray();
+        var widths = Enumerable.Range(0, columns)
+            .Select(i => table.Max(r => r[i].Length))
+            .ToArray();
         foreach (var (row, index) in table.Select((r, i) => (r, i)))
         {
             text.Append(row[0].PadRight(widths[0])).Append("  ").Append(row[1].PadRight(widths[1]));
@@ -111,7 +119,9 @@ internal static class ComparisonReport
     private static string Verdict(GateVerdict gate) =>
         (gate.Passed ? "passed" : "FAILED") + $" ({Number(gate.Actual)})";
 
-    /// <summary>Same precision rule as the run's own table: 1 decimal from 100 up, else 3.</summary>
+    /// <summary>
+    /// Same precision rule as the run's own table: 1 decimal from 100 up, else 3.
+    /// </summary>
     internal static string Number(double? value) => value switch
     {
         null => "-",

@@ -74,7 +74,9 @@ internal sealed record RowComparison(string Metric, string Stat, MetricRow? A, M
     /// <summary>(B − A) / A × 100 of round 1.</summary>
     public double? Round1ChangePercent => Change(A?.Round1, B?.Round1);
 
-    /// <summary>The relative change from <paramref name="a"/> to <paramref name="b"/>, in %.</summary>
+    /// <summary>
+    /// The relative change from <paramref name="a"/> to <paramref name="b"/>, in %.
+    /// </summary>
     public static double? Change(double? a, double? b) =>
         a is { } x && b is { } y && x != 0 ? (y - x) / Math.Abs(x) * 100 : null;
 }

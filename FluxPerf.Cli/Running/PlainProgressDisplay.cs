@@ -40,7 +40,8 @@ internal sealed class PlainProgressDisplay(TextWriter output) : IProgressDisplay
 
                 _lastWritten[key] = now;
                 var state = value.Finished ? " (finished)" : "";
-                output.WriteLine($"{ProgressText.Title(value)}: {ProgressText.Counts(value)}{state}");
+                output.WriteLine(
+                    $"{ProgressText.Title(value)}: {ProgressText.Counts(value)}{state}");
                 output.Flush();
             }
         }

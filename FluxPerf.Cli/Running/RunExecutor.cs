@@ -13,7 +13,9 @@ internal sealed class RunExecutor(ILoggerFactory loggers, IProgressDisplay displ
 {
     private readonly ILogger _logger = loggers.CreateLogger("FluxPerf.Cli");
 
-    /// <summary>Runs the plan; returns the exit code (0 ok, 1 failed or breached, 130 cancelled).</summary>
+    /// <summary>
+    /// Runs the plan; returns the exit code (0 ok, 1 failed or breached, 130 cancelled).
+    /// </summary>
     public async Task<int> RunAsync(RunPlan plan, CancellationToken ct)
     {
         foreach (var warning in plan.Warnings)

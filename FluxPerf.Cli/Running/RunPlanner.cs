@@ -26,9 +26,12 @@ internal sealed partial class RunPlanner
         _parse = parse;
         _flags = flags;
         _endpoint = Has(flags.Endpoint) ? Url(flags.Endpoint, Get(flags.Endpoint)) : null;
-        _resetUrl = Has(flags.ResetCacheUrl) ? Url(flags.ResetCacheUrl, Get(flags.ResetCacheUrl)) : null;
+        _resetUrl = Has(flags.ResetCacheUrl)
+            ? Url(flags.ResetCacheUrl, Get(flags.ResetCacheUrl))
+            : null;
         _prometheusUrls = Has(flags.PrometheusUrls)
-            ? Get(flags.PrometheusUrls).Select(u => Url(flags.PrometheusUrls, u)).OfType<Uri>().ToArray()
+            ? Get(flags.PrometheusUrls).Select(u => Url(flags.PrometheusUrls, u))
+                .OfType<Uri>().ToArray()
             : null;
         _mockSettings = MockSettings(Has(flags.MockOptions) ? Get(flags.MockOptions) : []);
     }
@@ -36,7 +39,8 @@ internal sealed partial class RunPlanner
     private bool MockServer => _parse.GetValue(_flags.MockServer);
 
     /// <summary>Builds the plan from the parsed flags.</summary>
-    public static RunPlan Create(ParseResult parse, RunFlags flags) => new RunPlanner(parse, flags).Plan();
+    public static RunPlan Create(ParseResult parse, RunFlags flags) =>
+        new RunPlanner(parse, flags).Plan();
 
     private RunPlan Plan()
     {
@@ -93,7 +97,8 @@ internal sealed partial class RunPlanner
     }
 
     /// <summary>With --mock-server every stage targets the mock, so a recipe's reset and
-    /// metrics URLs (written for a real server) give way to the mock's unless given as flags.</summary>
+    /// metrics URLs (written for a real server) give way to the mock's unless given as
+    /// flags.</summary>
     private RecipeStage WithMock(RecipeStage stage)
     {
         if (MockServer)
@@ -115,7 +120,8 @@ internal sealed partial class RunPlanner
     private Dictionary<string, string> Merge(IReadOnlyDictionary<string, string>? recipe)
     {
         var merged = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var (key, value) in (recipe ?? new Dictionary<string, string>()).Concat(_mockSettings))
+        foreach (var (key, value) in
+            (recipe ?? new Dictionary<string, string>()).Concat(_mockSettings))
         {
             merged[key] = value;
         }

@@ -6,7 +6,9 @@ namespace FluxPerf.Cli.Running;
 /// <summary>Why a run fails: breached SLO gates and rounds in which every request failed.</summary>
 internal static class RunVerdict
 {
-    /// <summary>One line per breached gate and per fully failed round; empty when the run passed.</summary>
+    /// <summary>
+    /// One line per breached gate and per fully failed round; empty when the run passed.
+    /// </summary>
     public static IReadOnlyList<string> Failures(IEnumerable<LevelResult> levels)
     {
         var lines = new List<string>();
