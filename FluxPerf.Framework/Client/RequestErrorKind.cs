@@ -24,6 +24,8 @@ public enum RequestErrorKind
     /// <summary>The run was cancelled while the request was in flight.</summary>
     Cancelled,
 
-    /// <summary>The stream ended without any token-bearing event or with an unusable body.</summary>
+    /// <summary>
+    /// The stream ended without any token-bearing event or with an unusable body.
+    /// </summary>
     InvalidResponse,
 }

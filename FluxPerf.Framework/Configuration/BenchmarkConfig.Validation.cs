@@ -4,7 +4,9 @@ namespace FluxPerf.Configuration;
 
 public sealed partial record BenchmarkConfig
 {
-    /// <summary>Every problem of this configuration, one sentence each; empty when it can run.</summary>
+    /// <summary>
+    /// Every problem of this configuration, one sentence each; empty when it can run.
+    /// </summary>
     /// <param name="requireEndpoint">False while the endpoint (and with it the default reset URL)
     /// is still to be filled in by a host that starts the embedded mock.</param>
     public IReadOnlyList<string> Validate(bool requireEndpoint = true)
@@ -18,7 +20,9 @@ public sealed partial record BenchmarkConfig
         return problems;
     }
 
-    /// <summary>Throws a <see cref="ConfigurationException"/> listing every problem, if any.</summary>
+    /// <summary>
+    /// Throws a <see cref="ConfigurationException"/> listing every problem, if any.
+    /// </summary>
     public void ValidateOrThrow()
     {
         var problems = Validate();
@@ -139,5 +143,6 @@ public sealed partial record BenchmarkConfig
     private static bool IsHttp(Uri uri) =>
         uri.IsAbsoluteUri && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
 
-    private static string Format(double value) => value.ToString("0.###", CultureInfo.InvariantCulture);
+    private static string Format(double value) =>
+        value.ToString("0.###", CultureInfo.InvariantCulture);
 }

@@ -17,7 +17,9 @@ public sealed partial record BenchmarkConfig
     /// <summary>Path of the dataset file (JSON or JSONL). Required.</summary>
     public string DatasetPath { get; init; } = "";
 
-    /// <summary>Chat (<c>/v1/chat/completions</c>) or completions (<c>/v1/completions</c>) URL.</summary>
+    /// <summary>
+    /// Chat (<c>/v1/chat/completions</c>) or completions (<c>/v1/completions</c>) URL.
+    /// </summary>
     public Uri? Endpoint { get; init; }
 
     /// <summary>Model name sent in each body; <c>null</c> omits the field.</summary>
@@ -35,7 +37,9 @@ public sealed partial record BenchmarkConfig
     /// </summary>
     public IReadOnlyList<int> NumSamples { get; init; } = [];
 
-    /// <summary>Truncates each user message to this many tokens (cl100k); <c>null</c> keeps all.</summary>
+    /// <summary>
+    /// Truncates each user message to this many tokens (cl100k); <c>null</c> keeps all.
+    /// </summary>
     public int? MaxInputLength { get; init; }
 
     /// <summary><c>max_tokens</c> of each request unless the entry sets its own.</summary>
@@ -53,25 +57,35 @@ public sealed partial record BenchmarkConfig
     /// <summary>Per-request timeout. Default 300 s.</summary>
     public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(300);
 
-    /// <summary>Shuffles the order of round 2 (default on); the bodies stay byte-identical.</summary>
+    /// <summary>
+    /// Shuffles the order of round 2 (default on); the bodies stay byte-identical.
+    /// </summary>
     public bool ShuffleRound2 { get; init; } = true;
 
     /// <summary>Seed of sampling, shuffling and bootstrap intervals. Default 42.</summary>
     public int Seed { get; init; } = 42;
 
-    /// <summary>Folder in which the run folder is created. Default <c>benchmark_results</c>.</summary>
+    /// <summary>
+    /// Folder in which the run folder is created. Default <c>benchmark_results</c>.
+    /// </summary>
     public string OutputDirectory { get; init; } = DefaultOutputDirectory;
 
-    /// <summary>Adds the messages sent and the text received to each <c>requests.jsonl</c> record.</summary>
+    /// <summary>
+    /// Adds the messages sent and the text received to each <c>requests.jsonl</c> record.
+    /// </summary>
     public bool SaveRequests { get; init; }
 
-    /// <summary>Writes <c>debug.jsonl</c> (messages, context tokens, truncation) per request.</summary>
+    /// <summary>
+    /// Writes <c>debug.jsonl</c> (messages, context tokens, truncation) per request.
+    /// </summary>
     public bool Debug { get; init; }
 
     /// <summary>Folder for <c>debug.jsonl</c>; default the run folder.</summary>
     public string? DebugLogDirectory { get; init; }
 
-    /// <summary>Multi-turn: drops the oldest turns so a request's context stays within this.</summary>
+    /// <summary>
+    /// Multi-turn: drops the oldest turns so a request's context stays within this.
+    /// </summary>
     public int? MaxContextTokens { get; init; }
 
     /// <summary>

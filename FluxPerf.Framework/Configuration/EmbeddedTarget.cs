@@ -1,6 +1,8 @@
 namespace FluxPerf.Configuration;
 
-/// <summary>Points a configuration at a server FluxPerf started itself (the embedded mock).</summary>
+/// <summary>
+/// Points a configuration at a server FluxPerf started itself (the embedded mock).
+/// </summary>
 public static class EmbeddedTarget
 {
     /// <summary>

@@ -7,19 +7,23 @@ namespace FluxPerf.Configuration;
 /// <summary>Reads one entry of an SLO file's <c>gates</c> list.</summary>
 internal static class GateReader
 {
-    private static readonly string[] Stats = ["avg", "p50", "p90", "p95", "p99", "min", "max", "stddev"];
+    private static readonly string[] Stats =
+        ["avg", "p50", "p90", "p95", "p99", "min", "max", "stddev"];
 
     public static Gate? Read(YamlValues v, YamlNode node, string[] keys)
     {
         if (node is not YamlMappingNode map)
         {
-            v.Problem(node, "a gate must be a mapping such as {metric: ttft_ms, stat: p95, max: 300}");
+            v.Problem(
+                node, "a gate must be a mapping such as {metric: ttft_ms, stat: p95, max: 300}");
             return null;
         }
 
-        foreach (var key in map.Children.Keys.Cast<YamlScalarNode>().Where(k => !keys.Contains(k.Value)))
+        foreach (var key in map.Children.Keys.Cast<YamlScalarNode>()
+            .Where(k => !keys.Contains(k.Value)))
         {
-            v.Problem(key, $"unknown gate key \"{key.Value}\"" + Suggest.DidYouMean(key.Value ?? "", keys)
+            v.Problem(key, $"unknown gate key \"{key.Value}\""
+                + Suggest.DidYouMean(key.Value ?? "", keys)
                 + $"; allowed: {string.Join(", ", keys)}");
         }
 
@@ -53,7 +57,8 @@ internal static class GateReader
         {
             if (stat is not null)
             {
-                v.Problem(node!, $"{metric} is a single figure; remove stat: {stat}"); // non-null stat
+                v.Problem(node!, // non-null stat
+                    $"{metric} is a single figure; remove stat: {stat}");
             }
 
             return null;
@@ -62,7 +67,8 @@ internal static class GateReader
         stat ??= "p50";
         if (!Stats.Contains(stat))
         {
-            v.Problem(node!, $"unknown stat \"{stat}\"" + Suggest.DidYouMean(stat, Stats) // p50 default is known
+            v.Problem(node!, // p50 default is known
+                $"unknown stat \"{stat}\"" + Suggest.DidYouMean(stat, Stats)
                 + $"; allowed: {string.Join(", ", Stats)}");
         }
 
@@ -82,7 +88,8 @@ internal static class GateReader
             case "both":
                 return GateRound.Both;
             default:
-                v.Problem(node!, $"round is \"{text}\"; choose 1, 2 or both"); // default "2" handled
+                v.Problem(node!, // default "2" handled
+                    $"round is \"{text}\"; choose 1, 2 or both");
                 return GateRound.Round2;
         }
     }

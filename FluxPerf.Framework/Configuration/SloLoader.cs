@@ -15,7 +15,9 @@ public static class SloLoader
     private static readonly string[] ConstraintNames =
         ["ttft_ms", "itl_ms", "tpot_ms", "latency_ms", "e2e_latency_ms", "output_token_throughput"];
 
-    /// <summary>Loads and validates an SLO file; throws <see cref="ConfigurationException"/>.</summary>
+    /// <summary>
+    /// Loads and validates an SLO file; throws <see cref="ConfigurationException"/>.
+    /// </summary>
     public static SloSpec Load(string path)
     {
         var problems = new List<string>();
@@ -50,7 +52,8 @@ public static class SloLoader
     private static SloSpec Read(YamlValues v)
     {
         var root = v.File.Root;
-        foreach (var key in root.Children.Keys.Cast<YamlScalarNode>().Where(k => !TopKeys.Contains(k.Value)))
+        foreach (var key in root.Children.Keys.Cast<YamlScalarNode>()
+            .Where(k => !TopKeys.Contains(k.Value)))
         {
             v.Problem(key, $"unknown key \"{key.Value}\" in the SLO file; it has "
                 + "\"constraints\" and \"gates\"" + Suggest.DidYouMean(key.Value ?? "", TopKeys));
@@ -88,7 +91,11 @@ public static class SloLoader
         return criteria;
     }
 
-    private static GoodputCriteria Unknown(YamlValues v, YamlNode node, string name, GoodputCriteria c)
+    private static GoodputCriteria Unknown(
+        YamlValues v,
+        YamlNode node,
+        string name,
+        GoodputCriteria c)
     {
         v.Problem(node, $"unknown constraint \"{name}\"" + Suggest.DidYouMean(name, ConstraintNames)
             + $"; allowed: {string.Join(", ", ConstraintNames)}");

@@ -50,7 +50,8 @@ internal sealed class YamlFile
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
         {
             throw new ConfigurationException(
-                $"{path}: the {what} must be a YAML mapping (key: value lines), not empty or a list");
+                $"{path}: the {what} must be a YAML mapping (key: value lines), "
+                + "not empty or a list");
         }
 
         return new YamlFile(path, root);

@@ -23,7 +23,8 @@ internal sealed partial class YamlValues
 
     public int ProblemCount => _problems.Count;
 
-    public void Problem(YamlNode node, string message) => _problems.Add($"{_file.Where(node)}: {message}");
+    public void Problem(YamlNode node, string message) =>
+        _problems.Add($"{_file.Where(node)}: {message}");
 
     public void RawProblem(string message) => _problems.Add(message);
 

@@ -2,7 +2,9 @@ using System.Text.Json;
 
 namespace FluxPerf.Datasets;
 
-/// <summary>The conversation shapes: ShareGPT, OpenAI messages, and the user_messages extras.</summary>
+/// <summary>
+/// The conversation shapes: ShareGPT, OpenAI messages, and the user_messages extras.
+/// </summary>
 internal static partial class EntryParser
 {
     private static string? ReadShareGpt(JsonElement value, ConversationBuilder builder)

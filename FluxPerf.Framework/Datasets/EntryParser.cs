@@ -22,7 +22,9 @@ internal static partial class EntryParser
         ("text", EntryShape.Text),
     ];
 
-    /// <summary>Reads an entry; returns false with a reason when it has no usable user text.</summary>
+    /// <summary>
+    /// Reads an entry; returns false with a reason when it has no usable user text.
+    /// </summary>
     /// <exception cref="DatasetException">A FluxPerf field (<c>max_tokens</c>, an id) has a value
     /// of the wrong type; that is a mistake in a file someone prepared, not a data gap.</exception>
     public static bool TryParse(
@@ -63,7 +65,10 @@ internal static partial class EntryParser
         return true;
     }
 
-    private static bool TryDetectShape(JsonElement entry, out EntryShape shape, out JsonElement value)
+    private static bool TryDetectShape(
+        JsonElement entry,
+        out EntryShape shape,
+        out JsonElement value)
     {
         foreach (var (key, candidate) in _shapeKeys)
         {
@@ -95,7 +100,10 @@ internal static partial class EntryParser
         };
     }
 
-    private static string? ReadSingleTurn(JsonElement value, string key, ConversationBuilder builder)
+    private static string? ReadSingleTurn(
+        JsonElement value,
+        string key,
+        ConversationBuilder builder)
     {
         if (value.ValueKind != JsonValueKind.String)
         {

@@ -8,8 +8,11 @@ namespace FluxPerf.Datasets;
 /// </summary>
 public static class HistoryTruncation
 {
-    /// <summary>Builds the next turn's messages, dropping the oldest turns until they fit.</summary>
-    /// <param name="systemPrompt">The system prompt, or <c>null</c> for none; never dropped.</param>
+    /// <summary>
+    /// Builds the next turn's messages, dropping the oldest turns until they fit.
+    /// </summary>
+    /// <param name="systemPrompt">The system prompt, or <c>null</c> for none; never
+    /// dropped.</param>
     /// <param name="previousTurns">The completed turns so far, oldest first.</param>
     /// <param name="nextUserMessage">The message to send now; never dropped or shortened.</param>
     /// <param name="maxContextTokens">The most prompt tokens the messages may take.</param>

@@ -12,14 +12,19 @@ namespace FluxPerf.Datasets;
 /// </remarks>
 public static class Sampler
 {
-    /// <summary>Picks <paramref name="count"/> distinct sessions at random (no replacement).</summary>
+    /// <summary>
+    /// Picks <paramref name="count"/> distinct sessions at random (no replacement).
+    /// </summary>
     /// <param name="sessions">The usable sessions of a dataset.</param>
     /// <param name="count">How many to pick; 0 gives an empty list.</param>
     /// <param name="seed">The random seed; the same seed and input give the same picks in the
     /// same order.</param>
     /// <returns>The picked sessions in the order they were drawn.</returns>
     /// <exception cref="DatasetException">More sessions are asked for than there are.</exception>
-    public static IReadOnlyList<Session> Sample(IReadOnlyList<Session> sessions, int count, int seed)
+    public static IReadOnlyList<Session> Sample(
+        IReadOnlyList<Session> sessions,
+        int count,
+        int seed)
     {
         ArgumentNullException.ThrowIfNull(sessions);
         ArgumentOutOfRangeException.ThrowIfNegative(count);

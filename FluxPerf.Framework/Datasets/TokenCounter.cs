@@ -32,7 +32,9 @@ public sealed class TokenCounter
         return _tokenizer.CountTokens(text);
     }
 
-    /// <summary>Keeps the beginning of a text, at most <paramref name="maxTokens"/> tokens.</summary>
+    /// <summary>
+    /// Keeps the beginning of a text, at most <paramref name="maxTokens"/> tokens.
+    /// </summary>
     /// <param name="text">The text.</param>
     /// <param name="maxTokens">The most tokens to keep; 0 gives an empty string.</param>
     /// <returns>The text itself when it fits, else its longest prefix that ends on a token

@@ -90,7 +90,8 @@ public static class Bootstrap
     private static double MedianOfCounts(double[] sorted, int[] counts)
     {
         // The resample's median in the same linear-interpolation sense as Percentile.Linear:
-        // the order statistics at positions ⌊(n−1)/2⌋ and ⌈(n−1)/2⌉, halfway between them.
+        // the order statistics at positions ⌊(n−1)/2⌋ and ⌈(n−1)/2⌉, halfway between
+        // them.
         var n = sorted.Length;
         var lowRank = (n - 1) / 2;
         var highRank = n / 2;

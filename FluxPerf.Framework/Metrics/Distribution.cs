@@ -56,7 +56,9 @@ public sealed record Distribution(
             PopulationStddev(copy, avg));
     }
 
-    /// <summary>Summarises values in any order; see <see cref="Of(ReadOnlySpan{double})"/>.</summary>
+    /// <summary>
+    /// Summarises values in any order; see <see cref="Of(ReadOnlySpan{double})"/>.
+    /// </summary>
     /// <param name="values">The measurements; every value must be finite.</param>
     /// <returns>The summary, or <c>null</c> when there are no values.</returns>
     public static Distribution? Of(IEnumerable<double> values)
@@ -102,7 +104,8 @@ public sealed record Distribution(
         Span<int> ranks = stackalloc int[2 * _percentiles.Length];
         for (var i = 0; i < _percentiles.Length; i++)
         {
-            (ranks[2 * i], ranks[(2 * i) + 1], _) = Percentile.Ranks(values.Length, _percentiles[i]);
+            (ranks[2 * i], ranks[(2 * i) + 1], _) =
+                Percentile.Ranks(values.Length, _percentiles[i]);
         }
 
         ranks.Sort();

@@ -59,7 +59,9 @@ public static class GateEvaluator
 
         // Without any reset there is nothing verified: a gate that asks for verified resets
         // must not pass on a run that never reset.
-        "reset_verified" => level.Resets.Count == 0 ? null : level.Resets.All(r => r.Verified) ? 1 : 0,
+        "reset_verified" => level.Resets.Count == 0 ? null
+            : level.Resets.All(r => r.Verified) ? 1
+            : 0,
         _ => null,
     };
 
@@ -73,10 +75,11 @@ public static class GateEvaluator
                 false, $"{name}: no value was measured (required {limit})");
         }
 
-        var passed = (gate.Max is not { } max || value <= max) && (gate.Min is not { } min || value >= min);
+        var passed = (gate.Max is not { } max || value <= max)
+            && (gate.Min is not { } min || value >= min);
         var verdict = passed ? "ok" : "BREACHED";
-        return new GateResult(name, gate.Metric, gate.Stat, round, value, gate.Max, gate.Min, passed,
-            $"{name}: {Format(value)} (required {limit}) {verdict}");
+        return new GateResult(name, gate.Metric, gate.Stat, round, value, gate.Max, gate.Min,
+            passed, $"{name}: {Format(value)} (required {limit}) {verdict}");
     }
 
     private static string Limit(Gate gate) => (gate.Max, gate.Min) switch
@@ -87,5 +90,6 @@ public static class GateEvaluator
         _ => "no threshold",
     };
 
-    private static string Format(double value) => value.ToString("0.###", CultureInfo.InvariantCulture);
+    private static string Format(double value) =>
+        value.ToString("0.###", CultureInfo.InvariantCulture);
 }

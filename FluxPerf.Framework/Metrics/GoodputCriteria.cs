@@ -21,7 +21,9 @@ public sealed record GoodputCriteria
     /// <summary>Highest allowed end-to-end latency in ms.</summary>
     public double? MaxE2eLatencyMs { get; init; }
 
-    /// <summary>Lowest allowed output tokens per second of the request (output tokens / E2E).</summary>
+    /// <summary>
+    /// Lowest allowed output tokens per second of the request (output tokens / E2E).
+    /// </summary>
     public double? MinOutputTokenThroughput { get; init; }
 
     /// <summary>True when no criterion is set (every successful request is good).</summary>

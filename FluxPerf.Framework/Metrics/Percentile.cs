@@ -12,10 +12,12 @@ public static class Percentile
     /// sort once and ask for several percentiles.</param>
     /// <param name="p">The quantile as a fraction from 0 to 1: 0.99 for p99, 0 for the minimum,
     /// 1 for the maximum.</param>
-    /// <returns>With h = (n − 1)·p, the value at rank ⌊h⌋ moved the fraction h − ⌊h⌋ of the way
+    /// <returns>With h = (n − 1)·p, the value at rank ⌊h⌋ moved the fraction h − ⌊h⌋
+    /// of the way
     /// to the value at the next rank.</returns>
     /// <exception cref="ArgumentException"><paramref name="sorted"/> is empty.</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="p"/> is outside 0..1.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="p"/> is outside
+    /// 0..1.</exception>
     public static double Linear(ReadOnlySpan<double> sorted, double p)
     {
         if (sorted.IsEmpty)
@@ -35,7 +37,9 @@ public static class Percentile
         return Lerp(sorted[below], sorted[above], fraction);
     }
 
-    /// <summary>The two ranks the <paramref name="p"/> quantile lies between, and how far.</summary>
+    /// <summary>
+    /// The two ranks the <paramref name="p"/> quantile lies between, and how far.
+    /// </summary>
     internal static (int Below, int Above, double Fraction) Ranks(int count, double p)
     {
         var h = (count - 1) * p;

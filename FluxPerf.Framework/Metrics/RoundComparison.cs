@@ -13,7 +13,9 @@ public sealed record RoundComparison
     [JsonPropertyName("ttft_speedup_mean")]
     public double? TtftSpeedupMean { get; init; }
 
-    /// <summary>Per-request TTFT ratio (round 1 / round 2) over pairs that succeeded twice.</summary>
+    /// <summary>
+    /// Per-request TTFT ratio (round 1 / round 2) over pairs that succeeded twice.
+    /// </summary>
     [JsonPropertyName("paired_ttft_speedup")]
     public PairedSpeedup? PairedTtftSpeedup { get; init; }
 
@@ -38,7 +40,8 @@ public sealed record PairedSpeedup(
 /// <param name="Stat">Statistic, e.g. <c>p95</c>, or <c>value</c> for a single figure.</param>
 /// <param name="Round1">Round-1 value.</param>
 /// <param name="Round2">Round-2 value.</param>
-/// <param name="ChangePercent">(round 2 − round 1) / round 1 × 100; null when round 1 is 0.</param>
+/// <param name="ChangePercent">(round 2 − round 1) / round 1 × 100; null when round 1 is
+/// 0.</param>
 public sealed record ComparisonRow(
     [property: JsonPropertyName("metric")] string Metric,
     [property: JsonPropertyName("stat")] string Stat,

@@ -22,7 +22,9 @@ public enum GateRound
     Both,
 }
 
-/// <summary>One threshold: <c>metric</c> (with <c>stat</c>) of a round against max and/or min.</summary>
+/// <summary>
+/// One threshold: <c>metric</c> (with <c>stat</c>) of a round against max and/or min.
+/// </summary>
 /// <param name="Metric">Metric name, e.g. <c>ttft_ms</c> or <c>error_rate</c>.</param>
 /// <param name="Stat">Statistic for distributions (<c>p95</c>), else <c>null</c>.</param>
 /// <param name="Round">Which round.</param>

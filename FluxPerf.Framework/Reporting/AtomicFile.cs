@@ -4,7 +4,9 @@ namespace FluxPerf.Reporting;
 /// sees it half-written.</summary>
 public static class AtomicFile
 {
-    /// <summary>Writes the file by calling <paramref name="write"/> on a temporary stream.</summary>
+    /// <summary>
+    /// Writes the file by calling <paramref name="write"/> on a temporary stream.
+    /// </summary>
     public static async Task WriteAsync(string path, Func<Stream, Task> write)
     {
         var temp = $"{path}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp";

@@ -12,19 +12,25 @@ public sealed class ChartFilesReporter : IReporter
     private readonly HashSet<string> _written = new(StringComparer.Ordinal);
 
     /// <inheritdoc />
-    public async Task ReportAsync(BenchmarkResult result, string runFolder, CancellationToken cancellationToken)
+    public async Task ReportAsync(
+        BenchmarkResult result,
+        string runFolder,
+        CancellationToken cancellationToken)
     {
         var folder = Path.Combine(runFolder, "charts");
         Directory.CreateDirectory(folder);
         foreach (var stage in result.Stages)
         {
             var slug = FileNames.Slug(stage.Name);
-            foreach (var level in stage.Levels.Where(l => _written.Add($"{stage.Name}/{l.Concurrency}")))
+            foreach (var level in stage.Levels
+                .Where(l => _written.Add($"{stage.Name}/{l.Concurrency}")))
             {
                 foreach (var (_, suffix, render) in LevelChartSet.For(level))
                 {
-                    await WriteAsync(Path.Combine(folder, $"{slug}-c{level.Concurrency}-{suffix}.png"),
-                        render, cancellationToken);
+                    await WriteAsync(
+                        Path.Combine(folder, $"{slug}-c{level.Concurrency}-{suffix}.png"),
+                        render,
+                        cancellationToken);
                 }
             }
 

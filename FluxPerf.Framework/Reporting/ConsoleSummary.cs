@@ -47,7 +47,8 @@ public static class ConsoleSummary
         {
             if (rows.TryGetValue((metric, stat), out var row))
             {
-                table.Add([label, Number(row.Round1), Number(row.Round2), Percent(row.ChangePercent)]);
+                table.Add(
+                    [label, Number(row.Round1), Number(row.Round2), Percent(row.ChangePercent)]);
             }
         }
 

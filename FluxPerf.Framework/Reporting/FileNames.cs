@@ -10,7 +10,8 @@ public static class FileNames
     public static string Slug(string name)
     {
         ArgumentNullException.ThrowIfNull(name);
-        return new string(name.Select(c => char.IsAsciiLetterOrDigit(c) ? char.ToLowerInvariant(c) : '-')
+        return new string(name
+            .Select(c => char.IsAsciiLetterOrDigit(c) ? char.ToLowerInvariant(c) : '-')
             .ToArray());
     }
 }

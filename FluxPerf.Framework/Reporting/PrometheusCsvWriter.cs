@@ -25,7 +25,11 @@ public sealed class PrometheusCsvWriter
     }
 
     /// <summary>Appends one round's samples (the header first, when the file is new).</summary>
-    public void Append(string stage, int concurrency, int round, IReadOnlyList<ServerSample> samples)
+    public void Append(
+        string stage,
+        int concurrency,
+        int round,
+        IReadOnlyList<ServerSample> samples)
     {
         lock (_gate)
         {

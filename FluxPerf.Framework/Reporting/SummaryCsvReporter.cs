@@ -14,7 +14,10 @@ public sealed class SummaryCsvReporter : IReporter
     public const string FileName = "summary.csv";
 
     /// <inheritdoc />
-    public Task ReportAsync(BenchmarkResult result, string runFolder, CancellationToken cancellationToken) =>
+    public Task ReportAsync(
+        BenchmarkResult result,
+        string runFolder,
+        CancellationToken cancellationToken) =>
         AtomicFile.WriteAsync(Path.Combine(runFolder, FileName), async stream =>
         {
             await using var writer = new StreamWriter(stream);

@@ -173,7 +173,9 @@ public sealed partial class BenchmarkRun
             Warnings = warnings,
             Records = [.. round1.Records, .. round2.Records],
         };
-        return stage.Slo is { } slo ? level with { Slo = GateEvaluator.Evaluate(slo, level) } : level;
+        return stage.Slo is { } slo
+            ? level with { Slo = GateEvaluator.Evaluate(slo, level) }
+            : level;
     }
 
     private static RoundComparison WithServerRows(
@@ -191,12 +193,16 @@ public sealed partial class BenchmarkRun
         return comparison with { Rows = [.. comparison.Rows, .. rows] };
     }
 
-    private static RoundResult Round(int number, RoundStatistics statistics, RoundServerMetrics? server)
+    private static RoundResult Round(
+        int number,
+        RoundStatistics statistics,
+        RoundServerMetrics? server)
     {
         // The workload's expected reuse is not known here (a generator's sidecar would say), so
         // the account compares what the client and the server saw with each other.
-        var account = server is null ? null : CacheAccount.Settle(null, statistics.CachedTokensTotal,
-            statistics.PromptTokensTotal, statistics.Succeeded, server.Derived);
+        var account = server is null ? null : CacheAccount.Settle(null,
+            statistics.CachedTokensTotal, statistics.PromptTokensTotal, statistics.Succeeded,
+            server.Derived);
         return new RoundResult(number, statistics, server, account);
     }
 

@@ -43,7 +43,9 @@ public sealed partial class BenchmarkRun : IDisposable
     /// <summary>The run folder, <c>&lt;output_dir&gt;/&lt;run_id&gt;</c>.</summary>
     public string Folder { get; }
 
-    /// <summary>When the run started (UTC); record times (<c>sent_at_ms</c>, …) count from here.</summary>
+    /// <summary>
+    /// When the run started (UTC); record times (<c>sent_at_ms</c>, …) count from here.
+    /// </summary>
     public DateTimeOffset StartedAt => _startedAt;
 
     /// <summary>The run's id (the run folder's name).</summary>
@@ -100,7 +102,9 @@ public sealed partial class BenchmarkRun : IDisposable
         return results;
     }
 
-    /// <summary>Runs one concurrency level (by its index in the configuration) of a stage.</summary>
+    /// <summary>
+    /// Runs one concurrency level (by its index in the configuration) of a stage.
+    /// </summary>
     public async Task<LevelResult> RunLevelAsync(
         BenchmarkConfig config,
         int levelIndex,
@@ -111,7 +115,8 @@ public sealed partial class BenchmarkRun : IDisposable
         var stage = GetStage(config, slo);
         var concurrency = config.ConcurrencyLevels[levelIndex];
         var sessions = stage.Plan(levelIndex, concurrency);
-        var level = await RunLevelCoreAsync(stage, concurrency, sessions, progress, cancellationToken);
+        var level = await RunLevelCoreAsync(
+            stage, concurrency, sessions, progress, cancellationToken);
         stage.Levels.Add(level);
         await ReportAsync(cancellationToken);
         return level;

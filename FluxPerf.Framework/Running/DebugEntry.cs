@@ -3,7 +3,9 @@ using FluxPerf.Client;
 
 namespace FluxPerf.Running;
 
-/// <summary>One line of <c>debug.jsonl</c>: what a request sent and how its history was cut.</summary>
+/// <summary>
+/// One line of <c>debug.jsonl</c>: what a request sent and how its history was cut.
+/// </summary>
 internal sealed record DebugEntry(
     [property: JsonPropertyName("stage")] string Stage,
     [property: JsonPropertyName("concurrency")] int Concurrency,

@@ -7,7 +7,8 @@ namespace FluxPerf.Running;
 public interface ICacheController
 {
     /// <summary>Resets the cache; never throws for a server's failure, which is recorded.</summary>
-    /// <param name="moment">Why now: <c>before_level</c>, <c>between_rounds</c> or <c>end</c>.</param>
+    /// <param name="moment">Why now: <c>before_level</c>, <c>between_rounds</c> or
+    /// <c>end</c>.</param>
     /// <param name="cancellationToken">Cancels the reset and its verification.</param>
     Task<ResetOutcome> ResetAsync(string moment, CancellationToken cancellationToken);
 }

@@ -11,7 +11,8 @@ internal static partial class Log
         ILogger logger, string stage, int concurrency, int round, int requests, string load);
 
     [LoggerMessage(2, LogLevel.Information,
-        "Stage {Stage}: c={Concurrency}, round {Round} done: {Succeeded} ok, {Failed} failed in {DurationS:0.00} s")]
+        "Stage {Stage}: c={Concurrency}, round {Round} done: "
+        + "{Succeeded} ok, {Failed} failed in {DurationS:0.00} s")]
     public static partial void RoundFinished(
         ILogger logger, string stage, int concurrency, int round, int succeeded, int failed,
         double durationS);

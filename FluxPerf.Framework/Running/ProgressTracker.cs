@@ -95,7 +95,9 @@ internal sealed class ProgressTracker
 
     private RoundProgress Snapshot(long now, bool finished)
     {
-        var oldest = _inFlightSince.Count == 0 ? 0 : Timestamps.ElapsedMs(_inFlightSince.Keys.Min(), now);
+        var oldest = _inFlightSince.Count == 0
+            ? 0
+            : Timestamps.ElapsedMs(_inFlightSince.Keys.Min(), now);
         double? median = null;
         if (_ttfts.Count > 0)
         {

@@ -37,7 +37,10 @@ internal sealed class RoundMonitor : IAsyncDisposable
     public Task<RoundWindow> BeginAsync(RoundPlan plan, CancellationToken ct) =>
         _collector.BeginRoundAsync($"{plan.Stage} c={plan.Concurrency} round {plan.Round}", ct);
 
-    public async Task<RoundServerMetrics> EndAsync(RoundWindow window, RoundPlan plan, CancellationToken ct)
+    public async Task<RoundServerMetrics> EndAsync(
+        RoundWindow window,
+        RoundPlan plan,
+        CancellationToken ct)
     {
         var metrics = await _collector.EndRoundAsync(window, ct);
         _csv.Append(plan.Stage, plan.Concurrency, plan.Round, metrics.Samples);

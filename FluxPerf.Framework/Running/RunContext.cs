@@ -47,7 +47,9 @@ internal sealed class RunContext : IDisposable
         SessionId = session.SessionId,
         Turn = turn,
         Status = m.Succeeded ? "ok" : "error",
-        ErrorKind = m.Succeeded ? null : JsonNamingPolicy.SnakeCaseLower.ConvertName(m.Error.ToString()),
+        ErrorKind = m.Succeeded
+            ? null
+            : JsonNamingPolicy.SnakeCaseLower.ConvertName(m.Error.ToString()),
         Error = m.ErrorMessage,
         HttpStatus = m.HttpStatus,
         TtftMs = m.TtftMs,

@@ -5,10 +5,15 @@ namespace FluxPerf.Running;
 /// <summary>Settings of a whole run (one run folder), shared by all its stages.</summary>
 public sealed record RunOptions
 {
-    /// <summary>Folder in which the run folder is created. Default <c>benchmark_results</c>.</summary>
-    public string OutputDirectory { get; init; } = Configuration.BenchmarkConfig.DefaultOutputDirectory;
+    /// <summary>
+    /// Folder in which the run folder is created. Default <c>benchmark_results</c>.
+    /// </summary>
+    public string OutputDirectory { get; init; } =
+        Configuration.BenchmarkConfig.DefaultOutputDirectory;
 
-    /// <summary>Name of the run folder; default a UTC timestamp such as <c>20261203-171500</c>.</summary>
+    /// <summary>
+    /// Name of the run folder; default a UTC timestamp such as <c>20261203-171500</c>.
+    /// </summary>
     public string? RunId { get; init; }
 
     /// <summary>How long requests in flight may finish after cancellation. Default 5 s.</summary>
@@ -20,6 +25,8 @@ public sealed record RunOptions
     /// <summary>Clock for wall-clock stamps in reports (never for intervals).</summary>
     public TimeProvider Time { get; init; } = TimeProvider.System;
 
-    /// <summary>Reporters that receive the results after every level; default the file reporters.</summary>
+    /// <summary>
+    /// Reporters that receive the results after every level; default the file reporters.
+    /// </summary>
     public IReadOnlyList<Reporting.IReporter>? Reporters { get; init; }
 }

@@ -59,7 +59,8 @@ public sealed class ServerProcess : IAsyncDisposable
         catch (System.ComponentModel.Win32Exception e)
         {
             await log.DisposeAsync();
-            throw new BenchmarkException($"server command \"{launch.Command}\" could not be started: "
+            throw new BenchmarkException(
+                $"server command \"{launch.Command}\" could not be started: "
                 + $"{e.Message}; check the path and that it is executable", e);
         }
 
@@ -73,7 +74,8 @@ public sealed class ServerProcess : IAsyncDisposable
     private async Task WaitReadyAsync(string logPath, CancellationToken cancellationToken)
     {
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
-        var deadline = Timestamps.Now() + (long)(_launch.StartupTimeout.TotalSeconds * Stopwatch.Frequency);
+        var deadline = Timestamps.Now()
+            + (long)(_launch.StartupTimeout.TotalSeconds * Stopwatch.Frequency);
         while (Timestamps.Now() < deadline)
         {
             if (_process.HasExited)
@@ -101,10 +103,13 @@ public sealed class ServerProcess : IAsyncDisposable
 
         await DisposeAsync();
         throw new BenchmarkException($"server \"{_launch.Command}\" did not answer at "
-            + $"{_launch.ReadyUrl} within {_launch.StartupTimeout.TotalSeconds:0} s; see {logPath}");
+            + $"{_launch.ReadyUrl} within {_launch.StartupTimeout.TotalSeconds:0} s; "
+            + $"see {logPath}");
     }
 
-    /// <summary>Stops the server: a graceful signal first, then a kill after the stop timeout.</summary>
+    /// <summary>
+    /// Stops the server: a graceful signal first, then a kill after the stop timeout.
+    /// </summary>
     public async ValueTask DisposeAsync()
     {
         if (!_process.HasExited)

@@ -5,7 +5,9 @@ using FluxPerf.Metrics;
 
 namespace FluxPerf.Running;
 
-/// <summary>What a stage keeps across its levels: the client, the dataset, the reset controller.</summary>
+/// <summary>
+/// What a stage keeps across its levels: the client, the dataset, the reset controller.
+/// </summary>
 internal sealed class StageState : IDisposable
 {
     private readonly HttpClient _resetHttp = new() { Timeout = TimeSpan.FromSeconds(30) };
@@ -25,7 +27,8 @@ internal sealed class StageState : IDisposable
         Sessions = dataset.Sessions;
         if (dataset.SkippedCount > 0)
         {
-            Notes.Add($"{dataset.SkippedCount} dataset entries had no usable user text and were skipped");
+            Notes.Add($"{dataset.SkippedCount} dataset entries had no usable user text "
+                + "and were skipped");
         }
 
         Client = new StreamingClient(ClientOptionsFor(config));
@@ -63,7 +66,8 @@ internal sealed class StageState : IDisposable
         var count = Samples[levelIndex];
         if (count > Sessions.Count)
         {
-            throw new ConfigurationException($"stage \"{Config.StageName}\" asks for {count} samples "
+            throw new ConfigurationException(
+                $"stage \"{Config.StageName}\" asks for {count} samples "
                 + $"at concurrency {concurrency}, but dataset \"{Config.DatasetPath}\" has only "
                 + $"{Sessions.Count} usable entries; lower num_samples or use a larger dataset");
         }
@@ -82,7 +86,8 @@ internal sealed class StageState : IDisposable
             users = users.Select(u => TokenCounter.Cl100kBase.Truncate(u, max)).ToArray();
         }
 
-        return new PlannedSession($"c{concurrency}-{s.Id}", s.Id, s.SystemPrompt, users, s.MaxTokens);
+        return new PlannedSession(
+            $"c{concurrency}-{s.Id}", s.Id, s.SystemPrompt, users, s.MaxTokens);
     }
 
     private static ClientOptions ClientOptionsFor(BenchmarkConfig c) => new()

@@ -19,12 +19,16 @@ internal sealed class TurnComposer
         _countTokens = countTokens || maxContextTokens is not null;
     }
 
-    public PreparedConversation Build(PlannedSession session, int turn, IReadOnlyList<string> replies)
+    public PreparedConversation Build(
+        PlannedSession session,
+        int turn,
+        IReadOnlyList<string> replies)
     {
         var earlier = new List<ConversationTurn>(turn);
         for (var i = 0; i < turn; i++)
         {
-            earlier.Add(new ConversationTurn(session.UserMessages[i], i < replies.Count ? replies[i] : ""));
+            earlier.Add(new ConversationTurn(
+                session.UserMessages[i], i < replies.Count ? replies[i] : ""));
         }
 
         if (!_countTokens)

@@ -9,7 +9,11 @@ namespace FluxPerf.Configuration.Recipes;
 /// </summary>
 internal static class ConfigKeys
 {
-    private delegate BenchmarkConfig Apply(BenchmarkConfig c, string key, YamlNode node, YamlValues v);
+    private delegate BenchmarkConfig Apply(
+        BenchmarkConfig c,
+        string key,
+        YamlNode node,
+        YamlValues v);
 
     private static readonly Dictionary<string, BenchmarkMode> Modes = new(StringComparer.Ordinal)
     {
@@ -33,7 +37,8 @@ internal static class ConfigKeys
         ["mode"] = (c, k, n, v) => v.Choice(k, n, Modes) is { } m ? c with { Mode = m } : c,
         ["concurrency_levels"] = (c, k, n, v) =>
             v.IntList(k, n, 1) is { } l ? c with { ConcurrencyLevels = l } : c,
-        ["num_samples"] = (c, k, n, v) => v.IntList(k, n, 1) is { } l ? c with { NumSamples = l } : c,
+        ["num_samples"] = (c, k, n, v) =>
+            v.IntList(k, n, 1) is { } l ? c with { NumSamples = l } : c,
         ["max_input_length"] = (c, k, n, v) => c with { MaxInputLength = v.Int(k, n, 1) },
         ["max_output_tokens"] = (c, k, n, v) => c with { MaxOutputTokens = v.Int(k, n, 1) },
         ["temperature"] = (c, k, n, v) => c with { Temperature = v.Double(k, n) },
@@ -41,10 +46,13 @@ internal static class ConfigKeys
         ["api_key_env"] = (c, k, n, v) => c with { ApiKeyEnvironmentVariable = v.String(k, n) },
         ["timeout"] = (c, k, n, v) => v.Double(k, n) is { } s
             ? c with { RequestTimeout = TimeSpan.FromSeconds(s) } : c,
-        ["shuffle_round2"] = (c, k, n, v) => c with { ShuffleRound2 = v.Bool(k, n) ?? c.ShuffleRound2 },
+        ["shuffle_round2"] = (c, k, n, v) =>
+            c with { ShuffleRound2 = v.Bool(k, n) ?? c.ShuffleRound2 },
         ["seed"] = (c, k, n, v) => c with { Seed = v.Int(k, n) ?? c.Seed },
-        ["output_dir"] = (c, k, n, v) => v.PathValue(k, n) is { } p ? c with { OutputDirectory = p } : c,
-        ["save_requests"] = (c, k, n, v) => c with { SaveRequests = v.Bool(k, n) ?? c.SaveRequests },
+        ["output_dir"] = (c, k, n, v) =>
+            v.PathValue(k, n) is { } p ? c with { OutputDirectory = p } : c,
+        ["save_requests"] = (c, k, n, v) =>
+            c with { SaveRequests = v.Bool(k, n) ?? c.SaveRequests },
         ["debug"] = (c, k, n, v) => c with { Debug = v.Bool(k, n) ?? c.Debug },
         ["debug_log_dir"] = (c, k, n, v) => c with { DebugLogDirectory = v.PathValue(k, n) },
         ["max_context_tokens"] = (c, k, n, v) => c with { MaxContextTokens = v.Int(k, n, 1) },
@@ -54,7 +62,10 @@ internal static class ConfigKeys
         ["reset_cache_between_rounds"] = (c, k, n, v) =>
             c with { ResetCacheBetweenRounds = v.Bool(k, n) ?? c.ResetCacheBetweenRounds },
         ["reset_cache_between_concurrency"] = (c, k, n, v) =>
-            c with { ResetCacheBetweenConcurrency = v.Bool(k, n) ?? c.ResetCacheBetweenConcurrency },
+            c with
+            {
+                ResetCacheBetweenConcurrency = v.Bool(k, n) ?? c.ResetCacheBetweenConcurrency,
+            },
         ["reset_cache_at_end"] = (c, k, n, v) =>
             c with { ResetCacheAtEnd = v.Bool(k, n) ?? c.ResetCacheAtEnd },
         ["reset_verification"] = (c, k, n, v) =>
@@ -66,7 +77,8 @@ internal static class ConfigKeys
         ["scrape_interval"] = (c, k, n, v) => v.Double(k, n) is { } s
             ? c with { ScrapeInterval = TimeSpan.FromSeconds(s) } : c,
         ["slo_file"] = (c, k, n, v) => c with { SloFile = v.PathValue(k, n) },
-        ["extra_headers"] = (c, k, n, v) => v.StringMap(k, n) is { } m ? c with { ExtraHeaders = m } : c,
+        ["extra_headers"] = (c, k, n, v) =>
+            v.StringMap(k, n) is { } m ? c with { ExtraHeaders = m } : c,
         ["extra_body"] = (c, k, n, v) => c with { ExtraBody = ExtraBody(k, n, v) },
     };
 
@@ -77,7 +89,11 @@ internal static class ConfigKeys
     public static bool IsSetting(string key) => Table.ContainsKey(key);
 
     /// <summary>Applies one setting; a bad value adds a problem and keeps the old value.</summary>
-    public static BenchmarkConfig Set(BenchmarkConfig config, string key, YamlNode node, YamlValues v) =>
+    public static BenchmarkConfig Set(
+        BenchmarkConfig config,
+        string key,
+        YamlNode node,
+        YamlValues v) =>
         Table[key](config, key, node, v);
 
     private static Dictionary<string, JsonNode?> ExtraBody(string key, YamlNode node, YamlValues v)
@@ -102,7 +118,8 @@ internal static class ConfigKeys
         YamlMappingNode map => new JsonObject(map.Children.Select(p =>
             KeyValuePair.Create(((YamlScalarNode)p.Key).Value ?? "", ToJson(p.Value)))),
         YamlSequenceNode list => new JsonArray(list.Children.Select(ToJson).ToArray()),
-        YamlScalarNode { Style: not YamlDotNet.Core.ScalarStyle.Plain } s => JsonValue.Create(s.Value),
+        YamlScalarNode { Style: not YamlDotNet.Core.ScalarStyle.Plain } s =>
+            JsonValue.Create(s.Value),
         YamlScalarNode s => ScalarToJson(s.Value),
         _ => null,
     };

@@ -15,7 +15,9 @@ public static class RecipeLoader
     private static readonly string[] StageOnlyKeys = ["name", "env", "server"];
     private static readonly string[] SharedKeys = ["mock_server", "api_key"];
 
-    /// <summary>Loads and validates a recipe; throws <see cref="ConfigurationException"/>.</summary>
+    /// <summary>
+    /// Loads and validates a recipe; throws <see cref="ConfigurationException"/>.
+    /// </summary>
     /// <param name="path">The recipe file.</param>
     /// <param name="overrides">Applied after <c>global</c> and before each stage's own values
     /// (command-line flags such as <c>--endpoint</c>), or <c>null</c>.</param>
@@ -86,9 +88,13 @@ public static class RecipeLoader
         }
     }
 
-    private static void CheckDuplicateNames(YamlFile file, List<RecipeStage> stages, List<string> problems)
+    private static void CheckDuplicateNames(
+        YamlFile file,
+        List<RecipeStage> stages,
+        List<string> problems)
     {
-        foreach (var name in stages.GroupBy(s => s.Name).Where(g => g.Count() > 1).Select(g => g.Key))
+        foreach (var name in stages.GroupBy(s => s.Name).Where(g => g.Count() > 1)
+            .Select(g => g.Key))
         {
             problems.Add($"{file.Path}: two or more stages are named \"{name}\"; stage names "
                 + "must be unique (they name the test cases and result sections)");

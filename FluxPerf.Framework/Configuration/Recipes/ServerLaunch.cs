@@ -21,6 +21,8 @@ public sealed record ServerLaunch
     /// <summary>How long to wait for <see cref="ReadyUrl"/>. Default 120 s.</summary>
     public TimeSpan StartupTimeout { get; init; } = TimeSpan.FromSeconds(120);
 
-    /// <summary>How long a graceful stop may take before the process is killed. Default 10 s.</summary>
+    /// <summary>
+    /// How long a graceful stop may take before the process is killed. Default 10 s.
+    /// </summary>
     public TimeSpan StopTimeout { get; init; } = TimeSpan.FromSeconds(10);
 }

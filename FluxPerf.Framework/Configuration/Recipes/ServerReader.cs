@@ -2,7 +2,9 @@ using YamlDotNet.RepresentationModel;
 
 namespace FluxPerf.Configuration.Recipes;
 
-/// <summary>Reads a <c>server:</c> section (command, args, working_dir, ready_url, timeouts).</summary>
+/// <summary>
+/// Reads a <c>server:</c> section (command, args, working_dir, ready_url, timeouts).
+/// </summary>
 internal static class ServerReader
 {
     private static readonly string[] Keys =
@@ -16,10 +18,12 @@ internal static class ServerReader
             return null;
         }
 
-        foreach (var key in map.Children.Keys.Cast<YamlScalarNode>().Where(k => !Keys.Contains(k.Value)))
+        foreach (var key in map.Children.Keys.Cast<YamlScalarNode>()
+            .Where(k => !Keys.Contains(k.Value)))
         {
             values.Problem(key, $"unknown server setting \"{key.Value}\""
-                + Suggest.DidYouMean(key.Value ?? "", Keys) + $"; allowed: {string.Join(", ", Keys)}");
+                + Suggest.DidYouMean(key.Value ?? "", Keys)
+                + $"; allowed: {string.Join(", ", Keys)}");
         }
 
         var command = Get(map, "command") is { } c ? values.String("server.command", c) : null;

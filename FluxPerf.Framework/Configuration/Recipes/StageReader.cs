@@ -2,7 +2,9 @@ using YamlDotNet.RepresentationModel;
 
 namespace FluxPerf.Configuration.Recipes;
 
-/// <summary>Reads one stage: defaults, then <c>global</c>, then overrides, then the stage.</summary>
+/// <summary>
+/// Reads one stage: defaults, then <c>global</c>, then overrides, then the stage.
+/// </summary>
 internal static class StageReader
 {
     public static RecipeStage? Read(
@@ -16,7 +18,8 @@ internal static class StageReader
     {
         if (node is not YamlMappingNode stage)
         {
-            values.Problem(node, $"stage {index + 1} must be a mapping (name, concurrency_levels, …)");
+            values.Problem(
+                node, $"stage {index + 1} must be a mapping (name, concurrency_levels, …)");
             return null;
         }
 
@@ -92,7 +95,8 @@ internal static class StageReader
                     ? new Dictionary<string, string>(StringComparer.Ordinal)
                     : null;
             case YamlMappingNode map:
-                var options = values.StringMap("mock_server", map) ?? new Dictionary<string, string>();
+                var options = values.StringMap("mock_server", map)
+                    ?? new Dictionary<string, string>();
                 var enabled = !options.TryGetValue("enabled", out var flag)
                     || flag.Equals("true", StringComparison.OrdinalIgnoreCase);
                 return enabled

@@ -36,7 +36,9 @@ internal static class BenchmarkJsonlWriter
         return count;
     }
 
-    /// <summary>Creates the folder that will hold <paramref name="path"/> if it is missing.</summary>
+    /// <summary>
+    /// Creates the folder that will hold <paramref name="path"/> if it is missing.
+    /// </summary>
     public static void CreateParentDirectory(string path)
     {
         var folder = Path.GetDirectoryName(Path.GetFullPath(path));
@@ -94,7 +96,10 @@ internal static class BenchmarkJsonlWriter
         writer.WriteEndObject();
     }
 
-    private static void WriteStrings(Utf8JsonWriter writer, string name, IReadOnlyList<string> values)
+    private static void WriteStrings(
+        Utf8JsonWriter writer,
+        string name,
+        IReadOnlyList<string> values)
     {
         writer.WriteStartArray(name);
         foreach (var value in values)

@@ -10,7 +10,8 @@ namespace FluxPerf.Datasets.Conversion;
 /// <param name="EntriesWritten">Lines written (fewer than kept records when records were grouped
 /// into sessions).</param>
 /// <param name="Dropped">Records left out, by reason.</param>
-/// <param name="Adjustments">Changes made to kept records (truncations, merged turns), by kind.</param>
+/// <param name="Adjustments">Changes made to kept records (truncations, merged turns), by
+/// kind.</param>
 public sealed record ConversionSummary(
     string OutputPath,
     int RecordsRead,
@@ -28,7 +29,8 @@ public sealed record ConversionSummary(
         var text = new StringBuilder();
         var inv = CultureInfo.InvariantCulture;
         text.AppendLine(inv, $"Wrote {EntriesWritten} entries to {OutputPath}");
-        text.AppendLine(inv, $"Records read: {RecordsRead}, kept: {RecordsKept}, dropped: {RecordsDropped}");
+        text.AppendLine(inv,
+            $"Records read: {RecordsRead}, kept: {RecordsKept}, dropped: {RecordsDropped}");
         AppendCounts(text, "Dropped", Dropped);
         AppendCounts(text, "Adjusted", Adjustments);
         return text.ToString();

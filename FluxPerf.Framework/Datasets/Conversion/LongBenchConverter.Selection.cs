@@ -22,7 +22,8 @@ public static partial class LongBenchConverter
         foreach (var record in records)
         {
             var reason = selected.Count > 0 && !IsSelected(record, selected) ? DroppedDataset
-                : options.Language is not null && !record.IsV2 && record.Language != options.Language
+                : options.Language is not null && !record.IsV2
+                    && record.Language != options.Language
                     ? DroppedLanguage
                 : !templates.HasTemplate(record) ? DroppedTemplate
                 : null;
@@ -40,7 +41,8 @@ public static partial class LongBenchConverter
         {
             throw new DatasetException(
                 $"no LongBench records are left after filtering {records.Count} records "
-                + $"(datasets: {Describe(options.Datasets)}, language: {options.Language ?? "any"}); "
+                + $"(datasets: {Describe(options.Datasets)}, "
+                + $"language: {options.Language ?? "any"}); "
                 + "loosen --datasets or --language");
         }
 

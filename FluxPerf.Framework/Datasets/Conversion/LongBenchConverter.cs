@@ -6,7 +6,9 @@ namespace FluxPerf.Datasets.Conversion;
 /// </summary>
 public static partial class LongBenchConverter
 {
-    /// <summary>Where to get LongBench's data by hand, quoted when a download is asked for.</summary>
+    /// <summary>
+    /// Where to get LongBench's data by hand, quoted when a download is asked for.
+    /// </summary>
     public const string DownloadHelp =
         "downloading needs network access to the Hugging Face hub, and FluxPerf downloads nothing "
         + "at run time. Fetch the data by hand on a connected machine: "

@@ -5,7 +5,8 @@ namespace FluxPerf.Datasets.Conversion;
 /// <summary>Field parsing of <see cref="LongBenchReader"/>.</summary>
 internal static partial class LongBenchReader
 {
-    private static readonly string[] ChoiceFields = ["choice_A", "choice_B", "choice_C", "choice_D"];
+    private static readonly string[] ChoiceFields =
+        ["choice_A", "choice_B", "choice_C", "choice_D"];
 
     private static LongBenchRecord ParseRecord(JsonElement element, string stem, string location)
     {

@@ -9,8 +9,12 @@ namespace FluxPerf.Datasets.Conversion;
 /// </summary>
 internal static partial class LongBenchReader
 {
-    /// <summary>Reads every record under <paramref name="path"/>, in file then line order.</summary>
-    public static IReadOnlyList<LongBenchRecord> ReadAll(string path, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads every record under <paramref name="path"/>, in file then line order.
+    /// </summary>
+    public static IReadOnlyList<LongBenchRecord> ReadAll(
+        string path,
+        CancellationToken cancellationToken)
     {
         if (Directory.Exists(path))
         {
@@ -29,7 +33,9 @@ internal static partial class LongBenchReader
             : ReadFile(path, File.ReadAllText(path), cancellationToken);
     }
 
-    private static List<LongBenchRecord> ReadFolder(string folder, CancellationToken cancellationToken)
+    private static List<LongBenchRecord> ReadFolder(
+        string folder,
+        CancellationToken cancellationToken)
     {
         var files = Directory.EnumerateFiles(folder)
             .Where(IsDataFile)
@@ -45,7 +51,9 @@ internal static partial class LongBenchReader
         return files.SelectMany(f => ReadFile(f, File.ReadAllText(f), cancellationToken)).ToList();
     }
 
-    private static List<LongBenchRecord> ReadZip(string zipPath, CancellationToken cancellationToken)
+    private static List<LongBenchRecord> ReadZip(
+        string zipPath,
+        CancellationToken cancellationToken)
     {
         try
         {
@@ -57,7 +65,8 @@ internal static partial class LongBenchReader
             if (entries.Count == 0)
             {
                 throw new DatasetException(
-                    $"zip '{zipPath}' holds no .jsonl or .json files; expected LongBench's data.zip");
+                    $"zip '{zipPath}' holds no .jsonl or .json files; "
+                    + "expected LongBench's data.zip");
             }
 
             return entries.SelectMany(e => ReadFile(

@@ -47,7 +47,9 @@ internal sealed partial class LongBenchTemplates
     public bool HasTemplate(LongBenchRecord record) =>
         record.IsV2 || _v1Templates.ContainsKey(record.Dataset);
 
-    /// <summary>The answer budget LongBench gives the record's sub-dataset, if it names one.</summary>
+    /// <summary>
+    /// The answer budget LongBench gives the record's sub-dataset, if it names one.
+    /// </summary>
     public int? MaxTokens(LongBenchRecord record) =>
         record.IsV2 ? V2MaxTokens : _v1MaxTokens.TryGetValue(record.Dataset, out var n) ? n : null;
 

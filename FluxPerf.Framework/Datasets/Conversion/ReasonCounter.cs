@@ -1,6 +1,8 @@
 namespace FluxPerf.Datasets.Conversion;
 
-/// <summary>Counts occurrences per reason, for the drop and adjustment lines of a summary.</summary>
+/// <summary>
+/// Counts occurrences per reason, for the drop and adjustment lines of a summary.
+/// </summary>
 internal sealed class ReasonCounter
 {
     private readonly SortedDictionary<string, int> _counts = new(StringComparer.Ordinal);

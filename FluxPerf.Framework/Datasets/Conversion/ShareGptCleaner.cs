@@ -20,7 +20,8 @@ internal static class ShareGptCleaner
         out string? dropReason)
     {
         var system = BuildSystem(record);
-        var turns = RemoveEmpty(record.Turns.Where(t => t.Role != ShareGptRole.System), adjustments);
+        var turns = RemoveEmpty(
+            record.Turns.Where(t => t.Role != ShareGptRole.System), adjustments);
         turns = MergeSameRole(turns, adjustments);
 
         // The engine sends user turns and replays replies after them; a reply nobody asked for

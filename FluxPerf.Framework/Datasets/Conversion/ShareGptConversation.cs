@@ -12,7 +12,9 @@ internal sealed record ShareGptConversation(
     public IReadOnlyList<string> UserMessages =>
         Turns.Where(t => t.Role == ShareGptRole.User).Select(t => t.Text).ToList();
 
-    /// <summary>One reply per user message; an empty string after a final unanswered turn.</summary>
+    /// <summary>
+    /// One reply per user message; an empty string after a final unanswered turn.
+    /// </summary>
     public IReadOnlyList<string> AssistantMessages =>
         Enumerable.Range(0, UserMessages.Count)
             .Select(i => 2 * i + 1 < Turns.Count ? Turns[2 * i + 1].Text : string.Empty)

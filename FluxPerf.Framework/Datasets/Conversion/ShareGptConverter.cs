@@ -28,7 +28,8 @@ public static partial class ShareGptConverter
         }
 
         CheckNotEmpty(options, state, dropped);
-        var written = BenchmarkJsonlWriter.Write(options.OutputPath, state.Entries, cancellationToken);
+        var written = BenchmarkJsonlWriter.Write(
+            options.OutputPath, state.Entries, cancellationToken);
 
         return new ConversionSummary(
             options.OutputPath,
@@ -50,7 +51,8 @@ public static partial class ShareGptConverter
         if (options.MaxTurns is { } max && max < Math.Max(1, options.MinTurns))
         {
             problems.Add(
-                $"max turns '{max}' must be at least 1 and at least min turns ({options.MinTurns})");
+                $"max turns '{max}' must be at least 1 and at least min turns "
+                + $"({options.MinTurns})");
         }
 
         if (options.MaxPromptTokens is < 1)
@@ -79,7 +81,9 @@ public static partial class ShareGptConverter
             var reasons = string.Join(
                 ", ",
                 dropped.ToDictionary().Select(p => $"{p.Key}: {p.Value}"));
-            var where = state.FirstProblemLocation is { } at ? $"; first unusable entry at {at}" : "";
+            var where = state.FirstProblemLocation is { } at
+                ? $"; first unusable entry at {at}"
+                : "";
             throw new DatasetException(
                 $"no usable conversations in '{options.InputPath}' ({state.Read} entries read; "
                 + $"dropped {reasons}{where}); expected ShareGPT entries "

@@ -10,7 +10,9 @@ internal static partial class ShareGptReader
     internal const string DroppedBadTurn = "turn without \"from\"/\"value\" strings";
     internal const string DroppedUnknownRole = "unknown role";
 
-    /// <summary>Maps a ShareGPT role name to the role it plays, or <c>null</c> for unknown names.</summary>
+    /// <summary>
+    /// Maps a ShareGPT role name to the role it plays, or <c>null</c> for unknown names.
+    /// </summary>
     /// <remarks>
     /// Tool data follow the OpenAI convention of who produced the text: a <c>function_call</c> is
     /// the model's output, so it joins the assistant side; an <c>observation</c> (the tool's
@@ -35,7 +37,8 @@ internal static partial class ShareGptReader
         }
 
         var id = ReadId(element);
-        var tools = element.TryGetProperty("tools", out var t) && t.ValueKind == JsonValueKind.String
+        var tools = element.TryGetProperty("tools", out var t)
+            && t.ValueKind == JsonValueKind.String
             ? t.GetString()
             : null;
         if (!element.TryGetProperty("conversations", out var conversation)

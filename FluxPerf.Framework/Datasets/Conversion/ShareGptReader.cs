@@ -15,7 +15,8 @@ internal static partial class ShareGptReader
         {
             throw new DatasetException(
                 $"ShareGPT input '{path}' does not exist; give a .json file (an array of "
-                + "{\"id\", \"conversations\": [{\"from\", \"value\"}]} or one such object) or .jsonl");
+                + "{\"id\", \"conversations\": [{\"from\", \"value\"}]} or one such object) "
+                + "or .jsonl");
         }
 
         return FirstSignificantChar(path) switch
@@ -44,7 +45,9 @@ internal static partial class ShareGptReader
         return null;
     }
 
-    private static IEnumerable<ShareGptRecord> ReadArray(string path, CancellationToken cancellationToken)
+    private static IEnumerable<ShareGptRecord> ReadArray(
+        string path,
+        CancellationToken cancellationToken)
     {
         using var stream = File.OpenRead(path);
         var elements = JsonSerializer.DeserializeAsyncEnumerable<JsonElement>(

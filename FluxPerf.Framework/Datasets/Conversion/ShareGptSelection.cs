@@ -18,7 +18,10 @@ internal sealed class ShareGptSelection
     private readonly HashSet<string> _seenContent = new(StringComparer.Ordinal);
     private readonly HashSet<string> _usedIds = new(StringComparer.Ordinal);
 
-    public ShareGptSelection(ShareGptOptions options, ReasonCounter dropped, ReasonCounter adjustments)
+    public ShareGptSelection(
+        ShareGptOptions options,
+        ReasonCounter dropped,
+        ReasonCounter adjustments)
     {
         _options = options;
         _dropped = dropped;
@@ -82,7 +85,8 @@ internal sealed class ShareGptSelection
             ? conversation.UserMessages[0]
             : string.Join(
                 "\u0001",
-                conversation.Turns.Select(t => $"{t.Role}:{t.Text}").Prepend(conversation.System ?? ""));
+                conversation.Turns.Select(t => $"{t.Role}:{t.Text}")
+                    .Prepend(conversation.System ?? ""));
 
     private int PromptTokens(ShareGptConversation conversation)
     {

@@ -15,7 +15,9 @@ public static class ExpectedReuseFile
         + "session after its earlier turns) already sent; reply_turns: earlier turns of the same "
         + "session whose replies also lie inside that prefix; chat-template tokens excluded";
 
-    /// <summary>The sidecar path for a benchmark file: the output path plus <c>.expected.json</c>.</summary>
+    /// <summary>
+    /// The sidecar path for a benchmark file: the output path plus <c>.expected.json</c>.
+    /// </summary>
     public static string PathFor(string outputPath) => outputPath + ".expected.json";
 
     /// <summary>Writes the sidecar for <paramref name="outputPath"/>; returns its path.</summary>
@@ -38,7 +40,8 @@ public static class ExpectedReuseFile
         writer.WriteString("tokenizer", "cl100k_base");
         writer.WriteString("rule", Rule);
         writer.WriteNumber("total_prompt_tokens", requests.Sum(r => (long)r.PromptTokens));
-        writer.WriteNumber("total_expected_reusable_tokens", requests.Sum(r => (long)r.ReusableTokens));
+        writer.WriteNumber(
+            "total_expected_reusable_tokens", requests.Sum(r => (long)r.ReusableTokens));
         writer.WriteStartArray("requests");
         foreach (var request in requests)
         {
@@ -66,7 +69,8 @@ public static class ExpectedReuseFile
                 .Select(ReadRequest)
                 .ToList();
         }
-        catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException)
+        catch (Exception e)
+            when (e is JsonException or KeyNotFoundException or InvalidOperationException)
         {
             throw new DatasetException(
                 $"'{path}' is not an expected-reuse file ({e.Message}); expected the "

@@ -2,7 +2,9 @@ using FluxPerf.Datasets.Conversion;
 
 namespace FluxPerf.Datasets.Generation;
 
-/// <summary>A generated workload: the entries to write and the requests they make, in send order.</summary>
+/// <summary>
+/// A generated workload: the entries to write and the requests they make, in send order.
+/// </summary>
 internal sealed record GeneratedWorkload(
     IReadOnlyList<BenchmarkEntry> Entries,
     IReadOnlyList<PlannedRequest> Requests)

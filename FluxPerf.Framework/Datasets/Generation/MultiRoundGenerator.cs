@@ -16,7 +16,8 @@ public static class MultiRoundGenerator
     /// <param name="options">Sizes, seed and output path.</param>
     /// <param name="cancellationToken">Stops writing between entries.</param>
     /// <returns>What was written.</returns>
-    /// <exception cref="DatasetException">A size is out of range; every problem is listed.</exception>
+    /// <exception cref="DatasetException">A size is out of range; every problem is
+    /// listed.</exception>
     public static GenerationSummary Generate(
         MultiRoundOptions options,
         CancellationToken cancellationToken = default)

@@ -7,7 +7,8 @@ namespace FluxPerf.Datasets.Generation;
 /// <param name="Kind">System, user or reply.</param>
 /// <param name="Chunks">The text in the parts it was built from (a group prefix and a suffix, a
 /// context and a question), one token per word; empty for a reply. Generators keep the parts
-/// that can be shared at the same places, so comparing part by part finds every shared prefix.</param>
+/// that can be shared at the same places, so comparing part by part finds every shared
+/// prefix.</param>
 /// <param name="ReplyTurn">For a reply, the turn (1-based) that produced it; else 0.</param>
 /// <param name="ReplyOwner">For a reply, the session that produced it; else <c>null</c>.</param>
 internal sealed record PlannedMessage(

@@ -109,7 +109,9 @@ internal static class PrefixReuseCalculator
             replies.ToList());
     }
 
-    /// <summary>A prefix: this many whole messages, then this many tokens of the next one.</summary>
+    /// <summary>
+    /// A prefix: this many whole messages, then this many tokens of the next one.
+    /// </summary>
     private readonly record struct Match(int WholeMessages, int PartialTokens)
     {
         public bool IsLongerThan(Match other) =>

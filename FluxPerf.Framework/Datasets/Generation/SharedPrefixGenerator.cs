@@ -16,7 +16,8 @@ public static class SharedPrefixGenerator
     /// <param name="options">Sizes, order, seed and output path.</param>
     /// <param name="cancellationToken">Stops writing between entries.</param>
     /// <returns>What was written.</returns>
-    /// <exception cref="DatasetException">A size is out of range; every problem is listed.</exception>
+    /// <exception cref="DatasetException">A size is out of range; every problem is
+    /// listed.</exception>
     public static GenerationSummary Generate(
         SharedPrefixOptions options,
         CancellationToken cancellationToken = default)
@@ -33,7 +34,9 @@ public static class SharedPrefixGenerator
         // Distinct first words make two groups' prefixes (and two prompts' suffixes) differ from
         // their first token on, so the reuse is exactly the designed prefix and not a word more.
         var firsts = WordSource.Permutation(options.Seed);
-        var system = options.SystemTokens > 0 ? WordSource.Draw(random, options.SystemTokens) : null;
+        var system = options.SystemTokens > 0
+            ? WordSource.Draw(random, options.SystemTokens)
+            : null;
         var requests = new List<PlannedRequest>();
         for (var g = 0; g < options.Groups; g++)
         {
@@ -96,7 +99,8 @@ public static class SharedPrefixGenerator
                 .AtMost("the number of requests", requests, GenerationLimits.MaxRequests)
                 .AtMost(
                     "the total prompt tokens",
-                    requests * ((long)options.PrefixTokens + options.SuffixTokens + options.SystemTokens),
+                    requests * ((long)options.PrefixTokens + options.SuffixTokens
+                        + options.SystemTokens),
                     GenerationLimits.MaxTotalTokens);
         }
 

@@ -9,7 +9,9 @@ public sealed record SharedPrefixOptions
     /// <summary>Prompts per group (at least 1). Required.</summary>
     public required int PromptsPerGroup { get; init; }
 
-    /// <summary>Tokens of the prefix every prompt of a group starts with (0 or more). Required.</summary>
+    /// <summary>
+    /// Tokens of the prefix every prompt of a group starts with (0 or more). Required.
+    /// </summary>
     public required int PrefixTokens { get; init; }
 
     /// <summary>Tokens of each prompt's own suffix (at least 1). Required.</summary>

@@ -18,7 +18,9 @@ public sealed record AllureCategory(
     // flags such as (?i), which JavaScript's RegExp rejects.
     private const string Any = @"[\s\S]*";
 
-    /// <summary>FluxPerf's categories: SLO breaches, server errors, FluxPerf's own errors.</summary>
+    /// <summary>
+    /// FluxPerf's categories: SLO breaches, server errors, FluxPerf's own errors.
+    /// </summary>
     public static IReadOnlyList<AllureCategory> Defaults { get; } =
     [
         new("SLO breaches", [AllureStatus.Failed], $"{Any}SLO{Any}"),

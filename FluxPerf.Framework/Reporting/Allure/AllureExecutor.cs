@@ -5,7 +5,8 @@ namespace FluxPerf.Reporting.Allure;
 /// overview and used to link history entries to builds.
 /// </summary>
 /// <param name="Name">CI system name, e.g. <c>GitHub Actions</c>.</param>
-/// <param name="Type">CI type as Allure knows it: <c>github</c>, <c>gitlab</c>, <c>jenkins</c>.</param>
+/// <param name="Type">CI type as Allure knows it: <c>github</c>, <c>gitlab</c>,
+/// <c>jenkins</c>.</param>
 /// <param name="BuildName">The build's name, e.g. <c>perf #42</c>.</param>
 /// <param name="BuildUrl">Link to the build, when known.</param>
 /// <param name="BuildOrder">A number that grows with every build, when known.</param>
@@ -58,7 +59,8 @@ public sealed record AllureExecutor(
             : null;
 
     private static bool IsSet(string? value) =>
-        !string.IsNullOrWhiteSpace(value) && !value.Equals("false", StringComparison.OrdinalIgnoreCase)
+        !string.IsNullOrWhiteSpace(value)
+        && !value.Equals("false", StringComparison.OrdinalIgnoreCase)
         && value != "0";
 
     private static string? Join(string? name, string? number) =>
@@ -71,5 +73,7 @@ public sealed record AllureExecutor(
         };
 
     private static long? Order(string? number) =>
-        long.TryParse(number, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : null;
+        long.TryParse(number, System.Globalization.CultureInfo.InvariantCulture, out var n)
+            ? n
+            : null;
 }

@@ -27,7 +27,8 @@ internal static class AllureIds
         {
             // Lengths before each part make ("a=b", "c") and ("a", "b=c") hash differently.
             text.Append(CultureInfo.InvariantCulture,
-                $"\n{parameter.Name.Length}:{parameter.Name}{parameter.Value.Length}:{parameter.Value}");
+                $"\n{parameter.Name.Length}:{parameter.Name}"
+                + $"{parameter.Value.Length}:{parameter.Value}");
         }
 
         return Hash(text.ToString());

@@ -23,7 +23,9 @@ public sealed record AllureLabel(string Name, string Value)
     /// <summary>A free tag; a test may have many.</summary>
     public const string Tag = "tag";
 
-    /// <summary><c>blocker</c>, <c>critical</c>, <c>normal</c>, <c>minor</c> or <c>trivial</c>.</summary>
+    /// <summary>
+    /// <c>blocker</c>, <c>critical</c>, <c>normal</c>, <c>minor</c> or <c>trivial</c>.
+    /// </summary>
     public const string Severity = "severity";
 
     /// <summary>The machine that ran the test.</summary>

@@ -52,7 +52,8 @@ public sealed partial class AllureResultsWriter
     }
 
     /// <summary>Writes FluxPerf's <see cref="AllureCategory.Defaults"/>; see
-    /// <see cref="WriteCategoriesAsync(IReadOnlyList{AllureCategory}, string, CancellationToken)"/>.
+    /// <see cref="WriteCategoriesAsync(IReadOnlyList{AllureCategory}, string,
+    /// CancellationToken)"/>.
     /// </summary>
     public Task WriteCategoriesAsync(CancellationToken cancellationToken) =>
         WriteCategoriesAsync(AllureCategory.Defaults, "FluxPerf", cancellationToken);
@@ -75,7 +76,9 @@ public sealed partial class AllureResultsWriter
             json => AllureRunFiles.Allure3Config(json, reportName, categories), cancellationToken);
     }
 
-    /// <summary>Writes the metric samples as <c>{uuid}-perf.json</c> for Allure 3's trends.</summary>
+    /// <summary>
+    /// Writes the metric samples as <c>{uuid}-perf.json</c> for Allure 3's trends.
+    /// </summary>
     /// <returns>The file's name, or null when no sample had a finite value.</returns>
     public async Task<string?> WriteMetricsAsync(
         IEnumerable<AllureMetric> metrics,

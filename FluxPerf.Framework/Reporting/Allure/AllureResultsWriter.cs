@@ -18,7 +18,8 @@ public sealed partial class AllureResultsWriter
 
     /// <summary>Opens (and creates) the results folder.</summary>
     /// <param name="folder">The <c>allure-results</c> folder.</param>
-    /// <param name="time">Source of the epoch-millisecond stamps; the system clock by default.</param>
+    /// <param name="time">Source of the epoch-millisecond stamps; the system clock by
+    /// default.</param>
     public AllureResultsWriter(string folder, TimeProvider? time = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(folder);

@@ -51,7 +51,10 @@ public sealed class AllureStep : IDisposable
     public IReadOnlyList<AllureParameter> Parameters => _parameters;
 
     /// <summary>Marks the step failed (or broken) with a message and optional details.</summary>
-    public void Fail(string message, string? trace = null, AllureStatus status = AllureStatus.Failed)
+    public void Fail(
+        string message,
+        string? trace = null,
+        AllureStatus status = AllureStatus.Failed)
     {
         Status = status;
         Message = message;
@@ -66,7 +69,9 @@ public sealed class AllureStep : IDisposable
         return this;
     }
 
-    /// <summary>Stops the step with its current status; does nothing when already stopped.</summary>
+    /// <summary>
+    /// Stops the step with its current status; does nothing when already stopped.
+    /// </summary>
     public void Dispose()
     {
         if (Stop is not null)

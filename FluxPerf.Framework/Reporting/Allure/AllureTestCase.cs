@@ -43,7 +43,9 @@ public sealed partial class AllureTestCase
     /// <summary>Markdown text shown above the steps.</summary>
     public string? Description { get; set; }
 
-    /// <summary>The outcome; <see cref="AllureStatus.Passed"/> until <see cref="Finish"/>.</summary>
+    /// <summary>
+    /// The outcome; <see cref="AllureStatus.Passed"/> until <see cref="Finish"/>.
+    /// </summary>
     public AllureStatus Status { get; private set; } = AllureStatus.Passed;
 
     /// <summary>Why the test failed or broke.</summary>
@@ -52,7 +54,9 @@ public sealed partial class AllureTestCase
     /// <summary>Details of the failure.</summary>
     public string? Trace { get; private set; }
 
-    /// <summary>When the test started, epoch ms; set to creation time, may be moved earlier.</summary>
+    /// <summary>
+    /// When the test started, epoch ms; set to creation time, may be moved earlier.
+    /// </summary>
     public long Start { get; set; }
 
     /// <summary>When the test stopped, epoch ms; null until <see cref="Finish"/>.</summary>

@@ -68,7 +68,9 @@ public static class LevelReportBuilder
         }
     }
 
-    /// <summary>Adds the resets as steps and the tables, records and charts as attachments.</summary>
+    /// <summary>
+    /// Adds the resets as steps and the tables, records and charts as attachments.
+    /// </summary>
     public static async Task AttachAsync(
         AllureTestCase testCase,
         LevelResult level,

@@ -8,10 +8,14 @@ using FluxPerf.Running;
 
 namespace FluxPerf.Reporting.Allure;
 
-/// <summary>A level's figures as attachment text: CSV tables and the request records' JSON.</summary>
+/// <summary>
+/// A level's figures as attachment text: CSV tables and the request records' JSON.
+/// </summary>
 internal static class LevelTables
 {
-    /// <summary>metric, stat, round1, round2, change_pct: the comparison as in summary.csv.</summary>
+    /// <summary>
+    /// metric, stat, round1, round2, change_pct: the comparison as in summary.csv.
+    /// </summary>
     public static string ComparisonCsv(LevelResult level) => Csv(csv =>
     {
         WriteRow(csv, "metric", "stat", "round1", "round2", "change_pct");

@@ -2,7 +2,9 @@ using ScottPlot;
 
 namespace FluxPerf.Reporting.Charts;
 
-/// <summary>What every chart shares: size, round colours, the "no data" fallback, PNG output.</summary>
+/// <summary>
+/// What every chart shares: size, round colours, the "no data" fallback, PNG output.
+/// </summary>
 internal static class ChartCanvas
 {
     public const int Width = 1000;

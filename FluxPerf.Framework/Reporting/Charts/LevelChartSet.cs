@@ -10,23 +10,27 @@ namespace FluxPerf.Reporting.Charts;
 public static class LevelChartSet
 {
     /// <summary>The charts that apply to <paramref name="level"/>.</summary>
-    public static IReadOnlyList<(string Name, string Suffix, Func<byte[]> Render)> For(LevelResult level)
+    public static IReadOnlyList<(string Name, string Suffix, Func<byte[]> Render)> For(
+        LevelResult level)
     {
         var charts = new List<(string, string, Func<byte[]>)>
         {
             ("TTFT distribution", "ttft", () => LevelCharts.TtftDistribution(level)),
-            ("Paired TTFT (round 1 vs round 2)", "paired-ttft", () => LevelCharts.PairedTtft(level)),
+            ("Paired TTFT (round 1 vs round 2)", "paired-ttft",
+                () => LevelCharts.PairedTtft(level)),
             ("Inter-token latency distribution", "itl", () => LevelCharts.ItlDistribution(level)),
         };
         if (level.Records.Any(r => r.Turn > 0))
         {
-            charts.Add(("TTFT and cached fraction by turn", "turns", () => LevelCharts.TurnProfile(level)));
+            charts.Add(("TTFT and cached fraction by turn", "turns",
+                () => LevelCharts.TurnProfile(level)));
         }
 
         if (level.Round1.Server is not null || level.Round2.Server is not null)
         {
             charts.Add(("Server load over time", "server-load", () => ServerLoad(level)));
-            charts.Add(("Server prefix-cache hit rate over time", "server-cache", () => ServerCache(level)));
+            charts.Add(("Server prefix-cache hit rate over time", "server-cache",
+                () => ServerCache(level)));
         }
 
         return charts;
@@ -54,20 +58,27 @@ public static class LevelChartSet
             // point is Δhits / Δqueries from the round's start to that scrape.
             var hits = Series(round.Server!, "vllm:prefix_cache_hits_total");
             var queries = Series(round.Server!, "vllm:prefix_cache_queries_total");
-            var pairs = hits.Zip(queries).Where(p => p.First.TimestampUtc == p.Second.TimestampUtc).ToArray();
+            var pairs = hits.Zip(queries)
+                .Where(p => p.First.TimestampUtc == p.Second.TimestampUtc)
+                .ToArray();
             if (pairs.Length == 0)
             {
                 continue;
             }
 
             var (h0, q0) = (pairs[0].First.Value, pairs[0].Second.Value);
-            points.AddRange(pairs.Skip(1).Where(p => p.Second.Value > q0).Select(p => new SeriesPoint(
-                Seconds(origin, p.First.TimestampUtc), $"round {round.Round}",
-                (p.First.Value - h0) / (p.Second.Value - q0))));
+            points.AddRange(pairs.Skip(1).Where(p => p.Second.Value > q0)
+                .Select(p => new SeriesPoint(
+                    Seconds(origin, p.First.TimestampUtc), $"round {round.Round}",
+                    (p.First.Value - h0) / (p.Second.Value - q0))));
         }
 
-        return ServerSeriesChart.Render($"{level.Stage} c={level.Concurrency}: prefix-cache hit rate",
-            "hit rate (hits / queried tokens)", points, Boundaries(level, origin), Resets(level, origin));
+        return ServerSeriesChart.Render(
+            $"{level.Stage} c={level.Concurrency}: prefix-cache hit rate",
+            "hit rate (hits / queried tokens)",
+            points,
+            Boundaries(level, origin),
+            Resets(level, origin));
     }
 
     private static IEnumerable<RoundResult> Rounds(LevelResult level) =>
@@ -94,7 +105,9 @@ public static class LevelChartSet
         level.Resets.Where(r => r.At >= origin)
             .Select(r => new TimeMarker(Seconds(origin, r.At), $"reset ({r.Moment})")).ToList();
 
-    private static double Seconds(DateTimeOffset origin, DateTimeOffset at) => (at - origin).TotalSeconds;
+    private static double Seconds(DateTimeOffset origin, DateTimeOffset at) =>
+        (at - origin).TotalSeconds;
 
-    private static string Short(string metric) => metric[(metric.IndexOf(':', StringComparison.Ordinal) + 1)..];
+    private static string Short(string metric) =>
+        metric[(metric.IndexOf(':', StringComparison.Ordinal) + 1)..];
 }
