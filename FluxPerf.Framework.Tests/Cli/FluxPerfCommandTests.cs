@@ -113,7 +113,8 @@ public sealed class FluxPerfCommandTests
                 .And.Contain("multi_turn"), "quotes the value and lists the choices");
             Assert.That(missing.ExitCode, Is.EqualTo(2), missing.ToString());
             Assert.That(missing.Stderr, Does.Contain("no-such.jsonl"));
-            Assert.That(missing.Stderr + missing.Stdout, Does.Not.Contain("   at "), "no stack trace");
+            Assert.That(missing.Stderr + missing.Stdout, Does.Not.Contain("   at "),
+                "no stack trace");
             Assert.That(typo.ExitCode, Is.EqualTo(2), typo.ToString());
             Assert.That(typo.Stdout + typo.Stderr, Does.Contain("run"), "suggests the near miss");
         }
@@ -135,14 +136,17 @@ public sealed class FluxPerfCommandTests
         {
             Assert.That(result.ExitCode, Is.Zero, result.ToString());
             Assert.That(result.Stdout, Does.Contain("== s · c=4 =="));
-            Assert.That(result.Stdout, Does.Match(@"ttft_ms\s+p50\s+.*\+50\.0%"), "B is 50 % slower");
-            Assert.That(result.Stdout, Does.Contain("TTFT speedup p50 (round 1 / round 2): A 4.00x, B 2.67x"));
+            Assert.That(result.Stdout, Does.Match(@"ttft_ms\s+p50\s+.*\+50\.0%"),
+                "B is 50 % slower");
+            Assert.That(result.Stdout,
+                Does.Contain("TTFT speedup p50 (round 1 / round 2): A 4.00x, B 2.67x"));
             Assert.That(result.Stdout, Does.Contain("ttft_ms p50 (round 2): passed (10.000) in A, "
                 + "FAILED (15.000) in B"));
             Assert.That(result.Stdout, Does.Contain("Only in A: s c=8"));
             Assert.That(csv, Does.Contain("s,4,metric,ttft_ms,p50,2,10,15,50,,"));
             Assert.That(invalid.ExitCode, Is.EqualTo(2), invalid.ToString());
-            Assert.That(invalid.Stderr, Does.Contain("not-results.json").And.Contain("not a FluxPerf"));
+            Assert.That(invalid.Stderr,
+                Does.Contain("not-results.json").And.Contain("not a FluxPerf"));
         }
     }
 
@@ -167,7 +171,8 @@ public sealed class FluxPerfCommandTests
                 ["passed"] = gatePassed,
                 ["gates"] = new JsonArray(new JsonObject
                 {
-                    ["name"] = "ttft_ms p50 (round 2)", ["passed"] = gatePassed, ["actual"] = ttftP50,
+                    ["name"] = "ttft_ms p50 (round 2)", ["passed"] = gatePassed,
+                    ["actual"] = ttftP50,
                 }),
             },
         };

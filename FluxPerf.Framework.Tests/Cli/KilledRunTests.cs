@@ -12,7 +12,8 @@ public sealed class KilledRunTests
     [Test]
     public async Task Run_KilledMidRound_LeavesEveryFinishedRequestAsAValidLine()
     {
-        var folder = Path.Combine(Path.GetTempPath(), "fluxperf-killed", Guid.NewGuid().ToString("N"));
+        var folder = Path.Combine(Path.GetTempPath(), "fluxperf-killed",
+            Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
         var start = new ProcessStartInfo("dotnet")
         {
@@ -23,7 +24,8 @@ public sealed class KilledRunTests
         string[] args =
         [
             CliProcess.RequireDll(), "run", "--mock-server",
-            "--dataset", Path.Combine(CliProcess.RepositoryRoot, "examples/datasets/quickstart.jsonl"),
+            "--dataset", Path.Combine(
+                CliProcess.RepositoryRoot, "examples/datasets/quickstart.jsonl"),
             "--concurrency", "2", "--num-samples", "24", "--max-output-tokens", "30",
             "--mock-option", "itl_ms=10", "--output-dir", folder,
         ];
@@ -45,7 +47,9 @@ public sealed class KilledRunTests
         await process.WaitForExitAsync();
 
         var lines = File.ReadAllLines(log);
-        var records = lines.Select(l => JsonSerializer.Deserialize<RequestRecord>(l, ReportJson.Lines)!).ToArray();
+        var records = lines
+            .Select(l => JsonSerializer.Deserialize<RequestRecord>(l, ReportJson.Lines)!)
+            .ToArray();
         using (Assert.EnterMultipleScope())
         {
             Assert.That(records, Has.Length.GreaterThanOrEqualTo(4));
@@ -56,7 +60,10 @@ public sealed class KilledRunTests
         Directory.Delete(folder, recursive: true);
     }
 
-    private static async Task<string> WaitForLinesAsync(string folder, int atLeast, TimeSpan timeout)
+    private static async Task<string> WaitForLinesAsync(
+        string folder,
+        int atLeast,
+        TimeSpan timeout)
     {
         var deadline = Stopwatch.StartNew();
         while (deadline.Elapsed < timeout)
@@ -71,13 +78,15 @@ public sealed class KilledRunTests
             await Task.Delay(50);
         }
 
-        Assert.Fail($"requests.jsonl did not reach {atLeast} lines within {timeout.TotalSeconds} s");
+        Assert.Fail(
+            $"requests.jsonl did not reach {atLeast} lines within {timeout.TotalSeconds} s");
         return "";
     }
 
     private static int CountLines(string path)
     {
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read,
+            FileShare.ReadWrite);
         using var reader = new StreamReader(stream);
         var count = 0;
         while (reader.ReadLine() is not null)

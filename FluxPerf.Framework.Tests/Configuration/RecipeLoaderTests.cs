@@ -11,7 +11,8 @@ public sealed class RecipeLoaderTests
     [SetUp]
     public void SetUp()
     {
-        _folder = Path.Combine(Path.GetTempPath(), "fluxperf-recipes", Guid.NewGuid().ToString("N"));
+        _folder = Path.Combine(Path.GetTempPath(), "fluxperf-recipes",
+            Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(_folder);
         File.WriteAllText(Path.Combine(_folder, "data.jsonl"), "{\"prompt\": \"hello\"}\n");
     }
@@ -133,7 +134,8 @@ public sealed class RecipeLoaderTests
         using (Assert.EnterMultipleScope())
         {
             Assert.That(config.Model, Is.EqualTo("my-model"));
-            Assert.That(config.ApiKeyEnvironmentVariable, Is.EqualTo(RecipeLoader.LiteralKeyVariable));
+            Assert.That(config.ApiKeyEnvironmentVariable,
+                Is.EqualTo(RecipeLoader.LiteralKeyVariable));
             Assert.That(config.ToString(), Does.Not.Contain("sk-secret-value-for-tests"));
             Assert.That(recipe.Warnings, Has.Some.Contains("api_key_env"));
             Assert.That(recipe.Warnings, Has.None.Contains("sk-secret"));
@@ -194,7 +196,8 @@ public sealed class RecipeLoaderTests
 
         var recipe = RecipeLoader.Load(path, c => c with { Model = "flag-model" });
 
-        Assert.That(recipe.Stages.Select(s => s.Config.Model), Is.EqualTo(new[] { "flag-model", "stage-model" }));
+        Assert.That(recipe.Stages.Select(s => s.Config.Model),
+            Is.EqualTo(new[] { "flag-model", "stage-model" }));
     }
 
     [Test]

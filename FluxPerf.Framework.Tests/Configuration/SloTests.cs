@@ -48,9 +48,11 @@ public sealed class SloTests
 
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(error!.Problems, Has.Some.Contains("\"ttft_msec\"").And.Contains("did you mean \"ttft_ms\"?"));
+            Assert.That(error!.Problems,
+                Has.Some.Contains("\"ttft_msec\"").And.Contains("did you mean \"ttft_ms\"?"));
             Assert.That(error.Problems, Has.Some.Contains("\"p98\"").And.Contains("p95"));
-            Assert.That(error.Problems, Has.Some.Contains("\"three\"").And.Contains("1, 2 or both"));
+            Assert.That(error.Problems,
+                Has.Some.Contains("\"three\"").And.Contains("1, 2 or both"));
         }
     }
 
@@ -72,10 +74,13 @@ public sealed class SloTests
         {
             Assert.That(verdict.Gates.Select(g => g.Name), Is.EqualTo(new[]
             {
-                "ttft_ms p50 (round 1)", "ttft_ms p50 (round 2)", "ttft_speedup_p50", "reset_verified",
+                "ttft_ms p50 (round 1)", "ttft_ms p50 (round 2)", "ttft_speedup_p50",
+                "reset_verified",
             }));
-            Assert.That(verdict.Gates.Select(g => g.Passed), Is.EqualTo(new[] { false, true, true, false }));
-            Assert.That(verdict.Gates[0].Message, Is.EqualTo("ttft_ms p50 (round 1): 100 (required ≤ 50) BREACHED"));
+            Assert.That(verdict.Gates.Select(g => g.Passed),
+                Is.EqualTo(new[] { false, true, true, false }));
+            Assert.That(verdict.Gates[0].Message,
+                Is.EqualTo("ttft_ms p50 (round 1): 100 (required ≤ 50) BREACHED"));
             Assert.That(verdict.Gates[2].Actual, Is.EqualTo(5).Within(1e-9));
             Assert.That(verdict.Gates[2].Message, Does.Contain("5 (required ≥ 3)"));
             Assert.That(verdict.Gates[3].Message, Does.Contain("no value was measured"),

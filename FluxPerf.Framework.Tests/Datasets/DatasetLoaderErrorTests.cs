@@ -95,7 +95,8 @@ public sealed class DatasetLoaderErrorTests
 
         Assert.That(
             error.Message,
-            Does.StartWith($"{path}: entry [1] is \"just a string\"").And.Contain("\"conversations\""));
+            Does.StartWith($"{path}: entry [1] is \"just a string\"")
+                .And.Contain("\"conversations\""));
     }
 
     [Test]
@@ -109,7 +110,8 @@ public sealed class DatasetLoaderErrorTests
         {
             Assert.That(error.Message, Does.StartWith($"{path}: none of its 1 entries"));
             Assert.That(error.Message, Does.Contain("entry [0]: no known entry keys"));
-            foreach (var key in new[] { "text", "prompt", "user_messages", "conversations", "messages", "turns" })
+            foreach (var key in new[] { "text", "prompt", "user_messages", "conversations",
+                "messages", "turns" })
             {
                 Assert.That(error.Message, Does.Contain($"\"{key}\""));
             }
@@ -143,7 +145,8 @@ public sealed class DatasetLoaderErrorTests
     [TestCase("12.5")]
     public void Load_BadMaxTokens_NamesEntryAndValue(string maxTokens)
     {
-        var path = _files.Write("budget.json", $$"""[{"text": "a"}, {"text": "b", "max_tokens": {{maxTokens}}}]""");
+        var path = _files.Write("budget.json",
+            $$"""[{"text": "a"}, {"text": "b", "max_tokens": {{maxTokens}}}]""");
 
         var error = Assert.Throws<DatasetException>(() => DatasetLoader.Load(path));
 

@@ -17,7 +17,8 @@ public sealed class DatasetLoaderShapeTests
     [Test]
     public void Load_TextJsonl_GivesOneSingleTurnSessionPerLine()
     {
-        var path = _files.WriteLines("single.jsonl", """{"text": "first"}""", """{"text": "second"}""");
+        var path = _files.WriteLines("single.jsonl", """{"text": "first"}""",
+            """{"text": "second"}""");
 
         var result = DatasetLoader.Load(path);
 
@@ -94,7 +95,8 @@ public sealed class DatasetLoaderShapeTests
         {
             Assert.That(session.Id, Is.EqualTo("c1"));
             Assert.That(session.SystemPrompt, Is.EqualTo("You are helpful."));
-            Assert.That(session.UserMessages, Is.EqualTo(new[] { "Weather in Oslo?", "Thanks", "Bye" }));
+            Assert.That(session.UserMessages,
+                Is.EqualTo(new[] { "Weather in Oslo?", "Thanks", "Bye" }));
             Assert.That(
                 session.AssistantReplies,
                 Is.EqualTo(new[] { "It is 3 degrees.", "You're welcome.", "" }));
@@ -206,7 +208,8 @@ public sealed class DatasetLoaderShapeTests
     public void Load_Utf8ByteOrderMark_IsAccepted()
     {
         var path = Path.Combine(_files.Path, "bom.json");
-        File.WriteAllText(path, """[{"text": "naïve café"}]""", new System.Text.UTF8Encoding(true));
+        File.WriteAllText(path, """[{"text": "naïve café"}]""",
+            new System.Text.UTF8Encoding(true));
 
         var session = DatasetLoader.Load(path).Sessions.Single();
 

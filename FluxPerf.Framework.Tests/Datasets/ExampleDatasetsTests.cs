@@ -3,7 +3,9 @@ using NUnit.Framework;
 
 namespace FluxPerf.Tests.Datasets;
 
-/// <summary>The loader against real, unedited dataset files (see examples/datasets/PROVENANCE.md).</summary>
+/// <summary>
+/// The loader against real, unedited dataset files (see examples/datasets/PROVENANCE.md).
+/// </summary>
 [TestFixture]
 public sealed class ExampleDatasetsTests
 {
@@ -20,10 +22,12 @@ public sealed class ExampleDatasetsTests
             Assert.That(result.Shapes[EntryShape.ShareGpt], Is.EqualTo(500));
             Assert.That(result.Sessions[^1].Id, Is.EqualTo("identity_499"));
             Assert.That(
-                result.Sessions.GroupBy(s => s.UserMessages.Count).ToDictionary(g => g.Key, g => g.Count()),
+                result.Sessions.GroupBy(s => s.UserMessages.Count)
+                    .ToDictionary(g => g.Key, g => g.Count()),
                 Is.EqualTo(new Dictionary<int, int> { [1] = 167, [2] = 166, [3] = 167 }));
             Assert.That(third.Id, Is.EqualTo("identity_2"));
-            Assert.That(third.UserMessages, Is.EqualTo(new[] { "What is up?", "Who are you?", "Goodbye" }));
+            Assert.That(third.UserMessages,
+                Is.EqualTo(new[] { "What is up?", "Who are you?", "Goodbye" }));
             Assert.That(third.AssistantReplies![0], Is.EqualTo("Hello! How can I help you today?"));
             Assert.That(third.AssistantReplies[2], Does.StartWith("Goodbye! If you have"));
         }
@@ -42,7 +46,8 @@ public sealed class ExampleDatasetsTests
             Assert.That(result.Sessions[0].Id, Is.EqualTo("fzcoUcK_0"));
             Assert.That(result.Sessions.Select(s => s.AssistantReplies), Is.All.Null);
             Assert.That(result.Sessions.Select(s => s.UserMessages.Count), Is.All.EqualTo(1));
-            Assert.That(korean.UserMessages[0], Does.StartWith("헤갤의 변증법에 대해 설명해주세요."));
+            Assert.That(korean.UserMessages[0],
+                Does.StartWith("헤갤의 변증법에 대해 설명해주세요."));
         }
     }
 
@@ -58,14 +63,16 @@ public sealed class ExampleDatasetsTests
             Assert.That(result.Sessions.Select(s => s.UserMessages.Count), Is.All.EqualTo(2));
             Assert.That(result.Sessions[0].Id, Is.EqualTo("81"));
             Assert.That(result.Sessions[^1].Id, Is.EqualTo("160"));
-            Assert.That(result.Sessions[0].UserMessages[1], Does.StartWith("Rewrite your previous response."));
+            Assert.That(result.Sessions[0].UserMessages[1],
+                Does.StartWith("Rewrite your previous response."));
         }
     }
 
     [Test]
     public void Load_LlamaFactoryKtoMessages_ReadsMultiTurnConversations()
     {
-        var result = DatasetLoader.Load(ExampleDatasets.PathOf("llamafactory_kto_en_demo_first30.json"));
+        var result = DatasetLoader.Load(
+            ExampleDatasets.PathOf("llamafactory_kto_en_demo_first30.json"));
 
         var longest = result.Sessions[21];
         using (Assert.EnterMultipleScope())

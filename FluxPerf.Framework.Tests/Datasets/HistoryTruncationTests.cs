@@ -78,7 +78,8 @@ public sealed class HistoryTruncationTests
     public void Fit_NoSystemPromptWithOverhead_CountsOverheadPerMessage()
     {
         // Overhead 1 per message: turns cost 10, 6 and 4, the new message 6; 26 in all.
-        var result = HistoryTruncation.Fit(null, _turns, "uuuuu", 16, _chars, messageOverheadTokens: 1);
+        var result = HistoryTruncation.Fit(null, _turns, "uuuuu", 16, _chars,
+            messageOverheadTokens: 1);
 
         using (Assert.EnterMultipleScope())
         {

@@ -63,9 +63,11 @@ public sealed class SamplerTests
     [Test]
     public void Sample_MoreThanAvailable_SaysHowManyThereAre()
     {
-        var error = Assert.Throws<DatasetException>(() => Sampler.Sample(Sessions(12), 13, seed: 0));
+        var error = Assert.Throws<DatasetException>(
+            () => Sampler.Sample(Sessions(12), 13, seed: 0));
 
-        Assert.That(error.Message, Does.Contain("asked for 13").And.Contain("only 12 usable entries"));
+        Assert.That(error.Message,
+            Does.Contain("asked for 13").And.Contain("only 12 usable entries"));
     }
 
     [Test]

@@ -15,7 +15,9 @@ internal sealed class TempDatasetDirectory : IDisposable
 
     public string Path { get; }
 
-    /// <summary>Writes UTF-8 text without BOM and with LF line ends, as most datasets are.</summary>
+    /// <summary>
+    /// Writes UTF-8 text without BOM and with LF line ends, as most datasets are.
+    /// </summary>
     public string Write(string fileName, string content)
     {
         var file = System.IO.Path.Combine(Path, fileName);

@@ -38,7 +38,8 @@ public sealed class TokenCounterTests
         using (Assert.EnterMultipleScope())
         {
             Assert.That(cut, Is.EqualTo("Hello,"));
-            Assert.That(_counter.Truncate(_longText, 30), Does.StartWith("Sentence number 1 talks"));
+            Assert.That(_counter.Truncate(_longText, 30),
+                Does.StartWith("Sentence number 1 talks"));
             Assert.That(_counter.Count(_counter.Truncate(_longText, 30)), Is.EqualTo(30));
         }
     }

@@ -21,8 +21,9 @@ public sealed class BootstrapTests
     [Test]
     public void MedianCi_UniformSample_IntervalHasTheWidthTheoryPredicts()
     {
-        // For the median of n = 1001 values the 95% interval spans about ±1.96·√n / 2 ≈ ±31 ranks
-        // around rank 501; the bounds below allow for bootstrap noise, not for a wrong method.
+        // For the median of n = 1001 values the 95% interval spans about ±1.96·√n / 2 ≈ ±31
+        // ranks around rank 501; the bounds below allow for bootstrap noise, not for a wrong
+        // method.
         var (median, low, high) = Bootstrap.MedianCi(_shuffledOneToThousandAndOne);
 
         using (Assert.EnterMultipleScope())
@@ -76,8 +77,10 @@ public sealed class BootstrapTests
         {
             Assert.Throws<ArgumentException>(() => Bootstrap.MedianCi([]));
             Assert.Throws<ArgumentException>(() => Bootstrap.MedianCi([1.0, double.NaN]));
-            Assert.Throws<ArgumentOutOfRangeException>(() => Bootstrap.MedianCi([1.0], confidence: 95));
-            Assert.Throws<ArgumentOutOfRangeException>(() => Bootstrap.MedianCi([1.0], resamples: 0));
+            Assert.Throws<ArgumentOutOfRangeException>(
+                () => Bootstrap.MedianCi([1.0], confidence: 95));
+            Assert.Throws<ArgumentOutOfRangeException>(
+                () => Bootstrap.MedianCi([1.0], resamples: 0));
         }
     }
 }

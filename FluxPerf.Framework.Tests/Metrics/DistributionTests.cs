@@ -20,14 +20,18 @@ public sealed class DistributionTests
 
         var d = Distribution.Of(values)!; // not null: the input has values
 
-        AssertDistribution(d, 11, 5.931818181818182, 6.25, 10.5, 11.25, 11.85, 0.5, 12.0, 3.773548651003138);
+        AssertDistribution(d, 11, 5.931818181818182, 6.25, 10.5, 11.25, 11.85, 0.5, 12.0,
+            3.773548651003138);
     }
 
     [Test]
     public void Of_ThousandFormulaValues_MatchesIndependentComputation()
     {
-        // The same formula in Python: [(i * 7919 % 1000) / 7.0 + math.sqrt(i) for i in range(1000)].
-        var values = Enumerable.Range(0, 1000).Select(i => (i * 7919 % 1000) / 7.0 + Math.Sqrt(i)).ToList();
+        // The same formula in Python:
+        // [(i * 7919 % 1000) / 7.0 + math.sqrt(i) for i in range(1000)].
+        var values = Enumerable.Range(0, 1000)
+            .Select(i => (i * 7919 % 1000) / 7.0 + Math.Sqrt(i))
+            .ToList();
 
         var d = Distribution.Of(values)!; // not null: the input has values
 

@@ -17,7 +17,9 @@ public sealed class OrderStatisticsTests
     {
         // A small spread gives many ties, the case where a careless partition loops or misplaces.
         var random = new Random(count);
-        var values = Enumerable.Range(0, count).Select(_ => Math.Floor(random.NextDouble() * spread)).ToArray();
+        var values = Enumerable.Range(0, count)
+            .Select(_ => Math.Floor(random.NextDouble() * spread))
+            .ToArray();
         var sorted = values.Order().ToArray();
         int[] ranks = [0, count / 2, (count - 1) * 9 / 10, count - 1, count - 1];
 

@@ -90,7 +90,9 @@ internal static class MockHttp
             + $"\"temperature\":0.7,\"stream\":{(stream ? "true" : "false")}{options}}}";
     }
 
-    /// <summary>A completions request whose prompt is given as token ids, for exact counts.</summary>
+    /// <summary>
+    /// A completions request whose prompt is given as token ids, for exact counts.
+    /// </summary>
     public static string CompletionTokens(int promptTokens, int maxTokens, int firstId = 1000)
     {
         var ids = string.Join(",", Enumerable.Range(firstId, promptTokens));

@@ -45,7 +45,8 @@ public sealed class MockServerCacheTests
         var body = MockHttp.Chat(Prompt, maxTokens: 2);
 
         var first = MockHttp.UsageOf(await MockHttp.PostAsync(client, "v1/chat/completions", body));
-        var second = MockHttp.UsageOf(await MockHttp.PostAsync(client, "v1/chat/completions", body));
+        var second = MockHttp.UsageOf(
+            await MockHttp.PostAsync(client, "v1/chat/completions", body));
 
         var promptTokens = second.GetProperty("prompt_tokens").GetInt32();
         using (Assert.EnterMultipleScope())
@@ -131,7 +132,8 @@ public sealed class MockServerCacheTests
     [Test]
     public async Task DisabledPrefixCaching_Repeat_ReportsNoCachedTokens()
     {
-        await using var server = await MockHttpServers.StartAsync(o => o.EnablePrefixCaching = false);
+        await using var server =
+            await MockHttpServers.StartAsync(o => o.EnablePrefixCaching = false);
         using var client = MockHttp.Client(server);
         var body = MockHttp.CompletionTokens(64, maxTokens: 1);
 

@@ -105,7 +105,8 @@ public sealed class MockServerOptionsTests
 
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(thrown.Message, Does.Contain("FLUXPERF_MOCK_ITL_MS: \"5ms\" is not a number"));
+            Assert.That(thrown.Message,
+                Does.Contain("FLUXPERF_MOCK_ITL_MS: \"5ms\" is not a number"));
             Assert.That(thrown.Message, Does.Contain("FLUXPERF_MOCK_PORT: \"eighty\""));
         }
     }

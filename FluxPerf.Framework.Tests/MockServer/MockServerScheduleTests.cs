@@ -41,7 +41,8 @@ public sealed class MockServerScheduleTests
             $"{streams} streams: ITL mean {gaps.Average():F3} ms, p50 {gaps[gaps.Count / 2]:F3}, "
             + $"p99 {gaps[(int)(gaps.Count * 0.99)]:F3}; last event late by mean "
             + $"{lastEventLate.Average():F3} ms, max {lastEventLate[^1]:F3}; "
-            + $"CPU (mock + client) {cpu.TotalMicroseconds / (streams * Tokens):F1} µs per event"));
+            + $"CPU (mock + client) {cpu.TotalMicroseconds / (streams * Tokens):F1} "
+            + $"µs per event"));
 
         using (Assert.EnterMultipleScope())
         {

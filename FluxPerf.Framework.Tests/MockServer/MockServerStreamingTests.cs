@@ -42,7 +42,8 @@ public sealed class MockServerStreamingTests
         {
             Assert.That(response.Status, Is.EqualTo(HttpStatusCode.OK));
             Assert.That(response.ContentType, Is.EqualTo("text/event-stream"));
-            Assert.That(response.Headers.GetValues("x-request-id"), Is.EqualTo(new[] { "chat-seq" }));
+            Assert.That(response.Headers.GetValues("x-request-id"),
+                Is.EqualTo(new[] { "chat-seq" }));
             Assert.That(response.Events, Has.Count.EqualTo(7));
             Assert.That(response.Events[^1], Is.EqualTo("[DONE]"));
             Assert.That(choices[0].GetProperty("delta").GetRawText(),
@@ -212,11 +213,13 @@ public sealed class MockServerStreamingTests
 
         var json = JsonDocument.Parse(
             await MockHttp.GetStringAsync(_client, "debug/requests/debug-trace")).RootElement;
-        using var missing = await _client.GetAsync(new Uri("debug/requests/nope", UriKind.Relative));
+        using var missing = await _client.GetAsync(
+            new Uri("debug/requests/nope", UriKind.Relative));
 
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(json.GetProperty("outcome").GetString(), Is.EqualTo(MockOutcomes.Completed));
+            Assert.That(json.GetProperty("outcome").GetString(),
+                Is.EqualTo(MockOutcomes.Completed));
             Assert.That(json.GetProperty("tokenEventTimestamps").GetArrayLength(), Is.EqualTo(3));
             Assert.That(json.GetProperty("completionTokens").GetInt32(), Is.EqualTo(3));
             Assert.That(missing.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));

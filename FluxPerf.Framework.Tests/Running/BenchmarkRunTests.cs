@@ -36,11 +36,14 @@ public sealed class BenchmarkRunTests
                 var r2 = level.Round2.Statistics;
                 Assert.That(r1.Failed + r2.Failed, Is.Zero, "no request fails");
                 Assert.That(r1.Requests, Is.EqualTo(level.Samples));
-                Assert.That(r2.CachedTokenFraction, Is.GreaterThan(0.8), "round 2 reuses the prompts");
-                Assert.That(r1.CachedTokenFraction ?? 0, Is.LessThan(r2.CachedTokenFraction!.Value));
+                Assert.That(r2.CachedTokenFraction, Is.GreaterThan(0.8),
+                    "round 2 reuses the prompts");
+                Assert.That(r1.CachedTokenFraction ?? 0,
+                    Is.LessThan(r2.CachedTokenFraction!.Value));
                 Assert.That(level.Comparison.TtftSpeedupP50, Is.GreaterThan(1.5));
                 Assert.That(level.Comparison.PairedTtftSpeedup!.Pairs, Is.EqualTo(level.Samples));
-                Assert.That(level.Resets.Single().Verified, Is.True, level.Resets.Single().Verification);
+                Assert.That(level.Resets.Single().Verified, Is.True,
+                    level.Resets.Single().Verification);
             }
         }
     }
@@ -49,7 +52,8 @@ public sealed class BenchmarkRunTests
     public async Task RunStage_ResetBetweenRounds_IsVerifiedAndRound2StaysCold()
     {
         await using var mock = await EngineFixture.StartMockAsync();
-        var config = EngineFixture.Config(mock, EngineFixture.WriteDataset(_folder, 6), _folder) with
+        var config = EngineFixture.Config(
+            mock, EngineFixture.WriteDataset(_folder, 6), _folder) with
         {
             ConcurrencyLevels = [3],
             NumSamples = [6],
@@ -78,7 +82,8 @@ public sealed class BenchmarkRunTests
     public async Task RunStage_MultiTurn_Round2RequestsAreIdenticalToRound1()
     {
         await using var mock = await EngineFixture.StartMockAsync();
-        var config = EngineFixture.Config(mock, EngineFixture.WriteDataset(_folder, 4, turns: 3), _folder) with
+        var config = EngineFixture.Config(
+            mock, EngineFixture.WriteDataset(_folder, 4, turns: 3), _folder) with
         {
             Mode = BenchmarkMode.MultiTurn,
             ConcurrencyLevels = [2],
@@ -97,7 +102,8 @@ public sealed class BenchmarkRunTests
             {
                 var r1 = pair.Single(r => r.Round == 1);
                 var r2 = pair.Single(r => r.Round == 2);
-                Assert.That(JsonSerializer.Serialize(r2.Messages), Is.EqualTo(JsonSerializer.Serialize(r1.Messages)),
+                Assert.That(JsonSerializer.Serialize(r2.Messages),
+                    Is.EqualTo(JsonSerializer.Serialize(r1.Messages)),
                     $"{pair.Key}: round 2 sends what round 1 sent");
                 Assert.That(r2.PromptTokens, Is.EqualTo(r1.PromptTokens));
             }
@@ -119,7 +125,8 @@ public sealed class BenchmarkRunTests
         var records = File.ReadAllLines(Path.Combine(run.Folder, "requests.jsonl"))
             .Select(l => JsonSerializer.Deserialize<RequestRecord>(l, ReportJson.Lines)!)
             .ToArray();
-        using var results = JsonDocument.Parse(File.ReadAllText(Path.Combine(run.Folder, "results.json")));
+        using var results = JsonDocument.Parse(
+            File.ReadAllText(Path.Combine(run.Folder, "results.json")));
 
         var levels = results.RootElement.GetProperty("stages")[0].GetProperty("levels");
         Assert.That(levels.GetArrayLength(), Is.EqualTo(2));
@@ -131,7 +138,8 @@ public sealed class BenchmarkRunTests
             var written = level.GetProperty("round2").GetProperty("statistics");
             using (Assert.EnterMultipleScope())
             {
-                Assert.That(written.GetProperty("requests").GetInt32(), Is.EqualTo(recomputed.Requests));
+                Assert.That(written.GetProperty("requests").GetInt32(),
+                    Is.EqualTo(recomputed.Requests));
                 Assert.That(written.GetProperty("ttft_ms").GetProperty("p99").GetDouble(),
                     Is.EqualTo(recomputed.TtftMs!.P99).Within(1e-9));
                 Assert.That(written.GetProperty("itl_ms").GetProperty("avg").GetDouble(),
@@ -150,7 +158,8 @@ public sealed class BenchmarkRunTests
     public async Task RunStage_CancelledMidRound_KeepsEveryFinishedRecordOnDisk()
     {
         await using var mock = await EngineFixture.StartMockAsync(o => o.ItlMs = 20);
-        var config = EngineFixture.Config(mock, EngineFixture.WriteDataset(_folder, 40), _folder) with
+        var config = EngineFixture.Config(
+            mock, EngineFixture.WriteDataset(_folder, 40), _folder) with
         {
             ConcurrencyLevels = [2],
             NumSamples = [40],
@@ -174,7 +183,9 @@ public sealed class BenchmarkRunTests
         Assert.That(async () => await run.RunStageAsync(config, null, progress, cts.Token),
             Throws.InstanceOf<OperationCanceledException>());
         var lines = File.ReadAllLines(Path.Combine(run.Folder, "requests.jsonl"));
-        var records = lines.Select(l => JsonSerializer.Deserialize<RequestRecord>(l, ReportJson.Lines)!).ToArray();
+        var records = lines
+            .Select(l => JsonSerializer.Deserialize<RequestRecord>(l, ReportJson.Lines)!)
+            .ToArray();
         using (Assert.EnterMultipleScope())
         {
             Assert.That(records, Has.Length.InRange(5, 39), "stopped early, kept what finished");
@@ -199,7 +210,8 @@ public sealed class BenchmarkRunTests
 
         var error = Assert.ThrowsAsync<BenchmarkException>(() => run.RunLevelAsync(config, 0));
 
-        Assert.That(error!.Message, Does.Contain("127.0.0.1:9").And.Contain("could not be reached"));
+        Assert.That(error!.Message,
+            Does.Contain("127.0.0.1:9").And.Contain("could not be reached"));
     }
 
     [Test]
@@ -218,10 +230,12 @@ public sealed class BenchmarkRunTests
 
         var error = Assert.ThrowsAsync<ConfigurationException>(() => run.RunLevelAsync(config, 0));
 
-        Assert.That(error!.Message, Does.Contain("10 samples").And.Contain("only 3 usable entries"));
+        Assert.That(error!.Message,
+            Does.Contain("10 samples").And.Contain("only 3 usable entries"));
     }
 
-    private sealed class SynchronousProgress(Action<RoundProgress> onReport) : IProgress<RoundProgress>
+    private sealed class SynchronousProgress(Action<RoundProgress> onReport)
+        : IProgress<RoundProgress>
     {
         public void Report(RoundProgress value) => onReport(value);
     }

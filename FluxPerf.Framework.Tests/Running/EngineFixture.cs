@@ -4,14 +4,17 @@ using FluxPerf.MockServer;
 
 namespace FluxPerf.Tests.Running;
 
-/// <summary>Builds datasets and configurations for end-to-end engine tests against the mock.</summary>
+/// <summary>
+/// Builds datasets and configurations for end-to-end engine tests against the mock.
+/// </summary>
 internal static class EngineFixture
 {
     /// <summary>
     /// A mock whose prefill cost dominates TTFT (0.2 ms per uncached token), so a warm round is
     /// clearly faster, while short outputs keep every test well under a few seconds.
     /// </summary>
-    public static Task<global::FluxPerf.MockServer.MockServer> StartMockAsync(Action<MockServerOptions>? tweak = null)
+    public static Task<global::FluxPerf.MockServer.MockServer> StartMockAsync(
+        Action<MockServerOptions>? tweak = null)
     {
         var options = new MockServerOptions
         {
@@ -28,7 +31,8 @@ internal static class EngineFixture
     /// share a prefix (the cache can reuse it) and a unique question each.</summary>
     public static string WriteDataset(string folder, int count, int turns = 1)
     {
-        var prefix = string.Join(' ', Enumerable.Range(0, 60).Select(i => $"context line {i} about caches."));
+        var prefix = string.Join(' ',
+            Enumerable.Range(0, 60).Select(i => $"context line {i} about caches."));
         var lines = Enumerable.Range(0, count).Select(i => JsonSerializer.Serialize(new
         {
             session_id = $"entry-{i}",
@@ -41,7 +45,10 @@ internal static class EngineFixture
         return path;
     }
 
-    public static BenchmarkConfig Config(global::FluxPerf.MockServer.MockServer mock, string dataset, string output) =>
+    public static BenchmarkConfig Config(
+        global::FluxPerf.MockServer.MockServer mock,
+        string dataset,
+        string output) =>
         new()
         {
             StageName = "e2e",

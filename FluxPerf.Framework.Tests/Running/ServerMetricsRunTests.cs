@@ -20,7 +20,8 @@ public sealed class ServerMetricsRunTests
     public async Task RunStage_ScrapingTheMock_ServerHitRateMatchesClientCachedFraction()
     {
         await using var mock = await EngineFixture.StartMockAsync();
-        var config = EngineFixture.Config(mock, EngineFixture.WriteDataset(_folder, 8), _folder) with
+        var config = EngineFixture.Config(
+            mock, EngineFixture.WriteDataset(_folder, 8), _folder) with
         {
             ConcurrencyLevels = [4],
             NumSamples = [8],
@@ -42,7 +43,8 @@ public sealed class ServerMetricsRunTests
                 // as the client's usage does, so the two agree; the probe requests of the reset
                 // happen before the round's first scrape and stay out of the delta.
                 Assert.That(server.FailedScrapes, Is.Zero);
-                Assert.That(server.Derived.PrefixCacheQueries, Is.EqualTo(client.PromptTokensTotal));
+                Assert.That(server.Derived.PrefixCacheQueries,
+                    Is.EqualTo(client.PromptTokensTotal));
                 Assert.That(server.Derived.PrefixCacheHitRate,
                     Is.EqualTo(client.CachedTokenFraction!.Value).Within(1e-9));
                 Assert.That(round.CacheAccount!.Warnings, Is.Empty);
@@ -60,7 +62,8 @@ public sealed class ServerMetricsRunTests
     public async Task RunStage_ScrapingTheMock_WritesPrometheusCsvInsideEachRound()
     {
         await using var mock = await EngineFixture.StartMockAsync();
-        var config = EngineFixture.Config(mock, EngineFixture.WriteDataset(_folder, 6), _folder) with
+        var config = EngineFixture.Config(
+            mock, EngineFixture.WriteDataset(_folder, 6), _folder) with
         {
             ConcurrencyLevels = [2],
             NumSamples = [6],
@@ -73,23 +76,30 @@ public sealed class ServerMetricsRunTests
 
         var lines = File.ReadAllLines(Path.Combine(run.Folder, PrometheusCsvWriter.FileName));
         var rows = lines.Skip(1).Select(l => l.Split(',')).ToArray();
-        Assert.That(lines[0], Is.EqualTo("timestamp,offset_ms,stage,concurrency,round,instance,metric,labels,value"));
+        Assert.That(lines[0],
+            Is.EqualTo("timestamp,offset_ms,stage,concurrency,round,instance,metric,labels,value"));
         using (Assert.EnterMultipleScope())
         {
             foreach (var round in new[] { level.Round1, level.Round2 })
             {
                 var server = round.Server!;
-                var inRound = rows.Where(r => r[4] == round.Round.ToString(CultureInfo.InvariantCulture)).ToArray();
+                var inRound = rows
+                    .Where(r => r[4] == round.Round.ToString(CultureInfo.InvariantCulture))
+                    .ToArray();
                 Assert.That(inRound, Is.Not.Empty);
-                Assert.That(inRound.Select(r => DateTimeOffset.Parse(r[0], CultureInfo.InvariantCulture)),
+                Assert.That(
+                    inRound.Select(r => DateTimeOffset.Parse(r[0], CultureInfo.InvariantCulture)),
                     Has.All.InRange(server.StartedAtUtc, server.EndedAtUtc));
-                Assert.That(inRound.Select(r => r[6]), Has.Some.EqualTo("vllm:prefix_cache_hits_total"));
+                Assert.That(inRound.Select(r => r[6]),
+                    Has.Some.EqualTo("vllm:prefix_cache_hits_total"));
             }
 
-            var charts = Directory.GetFiles(Path.Combine(run.Folder, "charts")).Select(Path.GetFileName);
+            var charts = Directory.GetFiles(Path.Combine(run.Folder, "charts"))
+                .Select(Path.GetFileName);
             Assert.That(charts, Is.SupersetOf(new[]
             {
-                "e2e-c2-ttft.png", "e2e-c2-paired-ttft.png", "e2e-c2-itl.png", "e2e-c2-server-load.png",
+                "e2e-c2-ttft.png", "e2e-c2-paired-ttft.png", "e2e-c2-itl.png",
+                "e2e-c2-server-load.png",
                 "e2e-c2-server-cache.png",
             }));
         }

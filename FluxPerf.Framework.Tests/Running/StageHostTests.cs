@@ -63,14 +63,16 @@ public sealed class StageHostTests
             Server = new ServerLaunch
             {
                 Command = "dotnet",
-                Args = [mockDll, "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture)],
+                Args = [mockDll, "--port",
+                    port.ToString(System.Globalization.CultureInfo.InvariantCulture)],
                 ReadyUrl = new Uri($"http://127.0.0.1:{port}/health"),
                 StartupTimeout = TimeSpan.FromSeconds(60),
             },
         };
 
         using var run = BenchmarkRun.Create(new RunOptions { OutputDirectory = _folder });
-        await using (var host = await StageHost.StartAsync(stage, null, run.Folder, false, CancellationToken.None))
+        await using (var host = await StageHost.StartAsync(
+            stage, null, run.Folder, false, CancellationToken.None))
         {
             var level = await run.RunLevelAsync(host.Config, 0);
             Assert.That(level.Round1.Statistics.Succeeded, Is.EqualTo(4));
@@ -103,8 +105,8 @@ public sealed class StageHostTests
 
     private static async Task<double> Round1TtftAsync(BenchmarkRun run, RecipeStage stage)
     {
-        await using var host = await StageHost.StartAsync(stage, new MockFactory(), run.Folder, false,
-            CancellationToken.None);
+        await using var host = await StageHost.StartAsync(
+            stage, new MockFactory(), run.Folder, false, CancellationToken.None);
         var level = await run.RunLevelAsync(host.Config, 0);
         return level.Round1.Statistics.TtftMs!.Max;
     }
@@ -122,7 +124,9 @@ public sealed class StageHostTests
             IReadOnlyDictionary<string, string> settings,
             CancellationToken cancellationToken)
         {
-            Assert.That(MockServerSettings.TryCreate(settings, out var options, out var errors), Is.True,
+            Assert.That(
+                MockServerSettings.TryCreate(settings, out var options, out var errors),
+                Is.True,
                 string.Join("; ", errors));
             return new Embedded(await MockServerHost.StartAsync(options, cancellationToken));
         }

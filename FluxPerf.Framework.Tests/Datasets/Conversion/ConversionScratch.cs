@@ -4,7 +4,9 @@ using NUnit.Framework;
 
 namespace FluxPerf.Tests.Datasets.Conversion;
 
-/// <summary>A temp folder for converter inputs and outputs, plus readers for the JSONL written.</summary>
+/// <summary>
+/// A temp folder for converter inputs and outputs, plus readers for the JSONL written.
+/// </summary>
 internal sealed class ConversionScratch : IDisposable
 {
     public ConversionScratch()

@@ -45,7 +45,8 @@ public sealed class LongBenchConverterTests
     {
         var zip = WriteZip(LongBenchRecords.Mixed());
 
-        var summary = Convert(zip, o => o with { Datasets = ["hotpotqa", "dureader"], Language = "en" });
+        var summary = Convert(zip,
+            o => o with { Datasets = ["hotpotqa", "dureader"], Language = "en" });
 
         using (Assert.EnterMultipleScope())
         {
@@ -54,7 +55,8 @@ public sealed class LongBenchConverterTests
             Assert.That(summary.Dropped[LongBenchConverter.DroppedDataset], Is.EqualTo(1));
             Assert.That(summary.Dropped[LongBenchConverter.DroppedLanguage], Is.EqualTo(1));
             Assert.That(
-                ConversionScratch.ReadJsonl(summary.OutputPath).Select(e => e.GetProperty("id").GetString()),
+                ConversionScratch.ReadJsonl(summary.OutputPath)
+                    .Select(e => e.GetProperty("id").GetString()),
                 Is.EqualTo(new[] { "h1", "h2", "h3", "h4", "h5" }));
         }
     }
@@ -97,7 +99,8 @@ public sealed class LongBenchConverterTests
 
         var summary = Convert(input, o => o with { MaxPromptTokens = 200 });
 
-        var prompt = ConversionScratch.ReadJsonl(summary.OutputPath)[0].GetProperty("prompt").GetString()!;
+        var prompt = ConversionScratch.ReadJsonl(summary.OutputPath)[0]
+            .GetProperty("prompt").GetString()!;
         using (Assert.EnterMultipleScope())
         {
             Assert.That(TokenCounter.Cl100kBase.Count(prompt), Is.InRange(199, 201));
@@ -126,7 +129,8 @@ public sealed class LongBenchConverterTests
                 first[1],
                 Is.EqualTo(HotpotInstruction + "\n\nQuestion: Which river is widest?\nAnswer:"));
             Assert.That(first[2], Does.Not.Contain("Context A").And.Contain("oldest"));
-            Assert.That(ConversionScratch.Strings(sessions[1], "user_messages"), Has.Count.EqualTo(2));
+            Assert.That(ConversionScratch.Strings(sessions[1], "user_messages"),
+                Has.Count.EqualTo(2));
             Assert.That(summary.RecordsKept, Is.EqualTo(5));
         }
     }
@@ -146,7 +150,9 @@ public sealed class LongBenchConverterTests
     {
         var input = _scratch.Write(
             "data.json",
-            "[" + LongBenchRecords.V2("v2a", "Single-Document QA", " The document. ", "What is it?") + "]");
+            "["
+            + LongBenchRecords.V2("v2a", "Single-Document QA", " The document. ", "What is it?")
+            + "]");
 
         var summary = Convert(input);
 
@@ -171,7 +177,8 @@ public sealed class LongBenchConverterTests
 
         var summary = Convert(input);
 
-        var prompt = ConversionScratch.ReadJsonl(summary.OutputPath)[0].GetProperty("prompt").GetString();
+        var prompt = ConversionScratch.ReadJsonl(summary.OutputPath)[0]
+            .GetProperty("prompt").GetString();
         Assert.That(prompt, Does.Contain("code uses {input} literally"));
     }
 
@@ -235,9 +242,15 @@ public sealed class LongBenchConverterTests
         Assert.That(error.Message, Does.Contain($"'{missing}' does not exist"));
     }
 
-    private ConversionSummary Convert(string input, Func<LongBenchOptions, LongBenchOptions>? adjust = null)
+    private ConversionSummary Convert(
+        string input,
+        Func<LongBenchOptions, LongBenchOptions>? adjust = null)
     {
-        var options = new LongBenchOptions { InputPath = input, OutputPath = _scratch.PathOf("out.jsonl") };
+        var options = new LongBenchOptions
+        {
+            InputPath = input,
+            OutputPath = _scratch.PathOf("out.jsonl"),
+        };
         return LongBenchConverter.Convert(adjust is null ? options : adjust(options));
     }
 

@@ -2,7 +2,9 @@ using System.Text.Json;
 
 namespace FluxPerf.Tests.Datasets.Conversion;
 
-/// <summary>Builds synthetic LongBench records (no real LongBench data ships with the repo).</summary>
+/// <summary>
+/// Builds synthetic LongBench records (no real LongBench data ships with the repo).
+/// </summary>
 internal static class LongBenchRecords
 {
     public static string V1(

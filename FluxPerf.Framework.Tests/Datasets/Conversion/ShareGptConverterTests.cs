@@ -23,14 +23,17 @@ public sealed class ShareGptConverterTests
 
         var sessions = ConversionScratch.ReadJsonl(summary.OutputPath);
         var users = sessions.Select(s => ConversionScratch.Strings(s, "user_messages")).ToList();
-        var replies = sessions.Select(s => ConversionScratch.Strings(s, "assistant_messages")).ToList();
+        var replies = sessions
+            .Select(s => ConversionScratch.Strings(s, "assistant_messages")).ToList();
         using (Assert.EnterMultipleScope())
         {
             Assert.That(summary.RecordsRead, Is.EqualTo(60));
             Assert.That(summary.EntriesWritten, Is.EqualTo(60));
             Assert.That(summary.Dropped, Is.Empty);
-            Assert.That(sessions[0].GetProperty("session_id").GetString(), Is.EqualTo("identity_0"));
-            Assert.That(users.Select(u => u.Count).Distinct().Order(), Is.EqualTo(new[] { 1, 2, 3 }));
+            Assert.That(sessions[0].GetProperty("session_id").GetString(),
+                Is.EqualTo("identity_0"));
+            Assert.That(users.Select(u => u.Count).Distinct().Order(),
+                Is.EqualTo(new[] { 1, 2, 3 }));
             Assert.That(replies.Select(r => r.Count), Is.EqualTo(users.Select(u => u.Count)));
             Assert.That(replies.SelectMany(r => r), Has.All.Not.Empty);
         }
@@ -46,7 +49,8 @@ public sealed class ShareGptConverterTests
         {
             Assert.That(session.GetProperty("session_id").GetString(), Is.EqualTo("sharegpt-1"));
             Assert.That(ConversionScratch.Strings(session, "user_messages"), Has.Count.EqualTo(6));
-            Assert.That(ConversionScratch.Strings(session, "assistant_messages"), Has.Count.EqualTo(6));
+            Assert.That(ConversionScratch.Strings(session, "assistant_messages"),
+                Has.Count.EqualTo(6));
             Assert.That(summary.Adjustments, Is.Empty);
         }
     }
@@ -110,7 +114,8 @@ public sealed class ShareGptConverterTests
             Assert.That(
                 entries.Select(e => e.GetProperty("prompt").GetString()),
                 Is.EqualTo(source.EnumerateArray().Select(FirstValue)));
-            Assert.That(File.ReadAllText(summary.OutputPath), Does.Not.Contain("\\u"), "non-ASCII stays readable");
+            Assert.That(File.ReadAllText(summary.OutputPath), Does.Not.Contain("\\u"),
+                "non-ASCII stays readable");
         }
     }
 
@@ -123,7 +128,8 @@ public sealed class ShareGptConverterTests
 
             var loaded = DatasetLoader.Load(summary.OutputPath);
 
-            Assert.That(loaded.Sessions, Has.Count.EqualTo(summary.EntriesWritten), Path.GetFileName(file));
+            Assert.That(loaded.Sessions, Has.Count.EqualTo(summary.EntriesWritten),
+                Path.GetFileName(file));
         }
     }
 
@@ -137,7 +143,8 @@ public sealed class ShareGptConverterTests
             Conversation("d", ("gpt", "only a reply")),
             Conversation("e", ("human", "q"), ("narrator", "??")),
             """{"id": "f", "text": "not sharegpt"}""",
-            Conversation("g", ("system", "be brief"), ("user", "q"), ("assistant", "r"), ("user", "q2"))));
+            Conversation("g", ("system", "be brief"), ("user", "q"), ("assistant", "r"),
+                ("user", "q2"))));
 
         var summary = Convert(input);
 
@@ -154,7 +161,8 @@ public sealed class ShareGptConverterTests
                 [ShareGptReader.DroppedUnknownRole] = 1,
                 [ShareGptReader.DroppedNoConversations] = 1,
             }));
-            Assert.That(summary.Adjustments[ShareGptCleaner.AdjustedLeadingAssistant], Is.EqualTo(2));
+            Assert.That(summary.Adjustments[ShareGptCleaner.AdjustedLeadingAssistant],
+                Is.EqualTo(2));
             Assert.That(
                 ConversionScratch.Strings(sessions[1], "user_messages"),
                 Is.EqualTo(new[] { "q1\n\nq1 again" }));
@@ -194,7 +202,8 @@ public sealed class ShareGptConverterTests
         using (Assert.EnterMultipleScope())
         {
             Assert.That(summary.EntriesWritten, Is.EqualTo(lengths.Count(n => n <= 100)));
-            Assert.That(summary.Dropped[ShareGptSelection.DroppedTooLong], Is.EqualTo(lengths.Count(n => n > 100)));
+            Assert.That(summary.Dropped[ShareGptSelection.DroppedTooLong],
+                Is.EqualTo(lengths.Count(n => n > 100)));
         }
     }
 
@@ -218,9 +227,15 @@ public sealed class ShareGptConverterTests
         Assert.That(error.Message, Does.Contain("'0'").And.Contain("'-5'"));
     }
 
-    private ConversionSummary Convert(string input, Func<ShareGptOptions, ShareGptOptions>? adjust = null)
+    private ConversionSummary Convert(
+        string input,
+        Func<ShareGptOptions, ShareGptOptions>? adjust = null)
     {
-        var options = new ShareGptOptions { InputPath = input, OutputPath = _scratch.PathOf("out.jsonl") };
+        var options = new ShareGptOptions
+        {
+            InputPath = input,
+            OutputPath = _scratch.PathOf("out.jsonl"),
+        };
         return ShareGptConverter.Convert(adjust is null ? options : adjust(options));
     }
 

@@ -24,12 +24,15 @@ public sealed class MultiRoundGeneratorTests
         var counter = TokenCounter.Cl100kBase;
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(sessions.Select(s => s.Id), Is.EqualTo(new[] { "user0", "user1", "user2" }));
+            Assert.That(sessions.Select(s => s.Id),
+                Is.EqualTo(new[] { "user0", "user1", "user2" }));
             Assert.That(sessions.Select(s => counter.Count(s.SystemPrompt!)), Has.All.EqualTo(30));
             Assert.That(sessions.Select(s => s.SystemPrompt).Distinct().Count(), Is.EqualTo(1));
             Assert.That(sessions.Select(s => s.UserMessages.Count), Has.All.EqualTo(4));
-            Assert.That(sessions.Select(s => counter.Count(s.UserMessages[0])), Has.All.EqualTo(100 + 8));
-            Assert.That(sessions.SelectMany(s => s.UserMessages.Skip(1)).Select(counter.Count), Has.All.EqualTo(8));
+            Assert.That(sessions.Select(s => counter.Count(s.UserMessages[0])),
+                Has.All.EqualTo(100 + 8));
+            Assert.That(sessions.SelectMany(s => s.UserMessages.Skip(1)).Select(counter.Count),
+                Has.All.EqualTo(8));
             Assert.That(sessions.Select(s => s.AssistantReplies), Has.All.Null);
         }
     }
@@ -65,7 +68,8 @@ public sealed class MultiRoundGeneratorTests
         using (Assert.EnterMultipleScope())
         {
             Assert.That(reuse.Where(r => r.Turn == 1).Select(r => r.ReusableTokens), Has.All.Zero);
-            Assert.That(reuse.Single(r => r.Id == "user0" && r.Turn == 3).ReusableTokens, Is.EqualTo(16));
+            Assert.That(reuse.Single(r => r.Id == "user0" && r.Turn == 3).ReusableTokens,
+                Is.EqualTo(16));
         }
     }
 

@@ -21,14 +21,18 @@ public sealed class SharedPrefixGeneratorTests
     {
         var summary = SharedPrefixGenerator.Generate(Options(systemTokens: 0));
 
-        var prompts = ReadLines(summary.OutputPath).Select(e => e.GetProperty("prompt").GetString()!).ToList();
+        var prompts = ReadLines(summary.OutputPath)
+            .Select(e => e.GetProperty("prompt").GetString()!)
+            .ToList();
         var counter = TokenCounter.Cl100kBase;
         using (Assert.EnterMultipleScope())
         {
             Assert.That(prompts, Has.Count.EqualTo(12));
             Assert.That(prompts.Select(counter.Count), Has.All.EqualTo(50 + 7));
-            Assert.That(prompts.Select(p => counter.Truncate(p, 50)).Distinct().Count(), Is.EqualTo(3));
-            Assert.That(prompts.Select(p => counter.Truncate(p, 51)).Distinct().Count(), Is.EqualTo(12));
+            Assert.That(prompts.Select(p => counter.Truncate(p, 50)).Distinct().Count(),
+                Is.EqualTo(3));
+            Assert.That(prompts.Select(p => counter.Truncate(p, 51)).Distinct().Count(),
+                Is.EqualTo(12));
         }
     }
 
@@ -52,7 +56,8 @@ public sealed class SharedPrefixGeneratorTests
     [Test]
     public void Generate_WithSystemPrompt_WritesOneTurnSessionsTheLoaderReads()
     {
-        var summary = SharedPrefixGenerator.Generate(Options(systemTokens: 20) with { MaxTokens = 16 });
+        var summary = SharedPrefixGenerator.Generate(
+            Options(systemTokens: 20) with { MaxTokens = 16 });
 
         var sessions = DatasetLoader.Load(summary.OutputPath).Sessions;
         using (Assert.EnterMultipleScope())
@@ -67,13 +72,16 @@ public sealed class SharedPrefixGeneratorTests
     [Test]
     public void Generate_Shuffled_FirstOfEachGroupInFileOrderGetsOnlySystemReuse()
     {
-        var summary = SharedPrefixGenerator.Generate(Options(systemTokens: 20) with { Shuffle = true });
+        var summary = SharedPrefixGenerator.Generate(
+            Options(systemTokens: 20) with { Shuffle = true });
 
         var reuse = ExpectedReuseFile.Read(ExpectedReuseFile.PathFor(summary.OutputPath));
         var groupOrder = Enumerable.Range(0, 3)
             .SelectMany(g => Enumerable.Range(0, 4).Select(p => $"g{g}-p{p}"))
             .ToList();
-        var firstOfGroup = reuse.GroupBy(r => r.Id.Split('-')[0]).Select(g => g.First()).ToHashSet();
+        var firstOfGroup = reuse.GroupBy(r => r.Id.Split('-')[0])
+            .Select(g => g.First())
+            .ToHashSet();
         using (Assert.EnterMultipleScope())
         {
             Assert.That(reuse.Select(r => r.Id), Is.Not.EqualTo(groupOrder));
@@ -92,12 +100,15 @@ public sealed class SharedPrefixGeneratorTests
     {
         var first = SharedPrefixGenerator.Generate(Options(20) with { OutputPath = Out("a") });
         var again = SharedPrefixGenerator.Generate(Options(20) with { OutputPath = Out("b") });
-        var other = SharedPrefixGenerator.Generate(Options(20) with { OutputPath = Out("c"), Seed = 8 });
+        var other = SharedPrefixGenerator.Generate(
+            Options(20) with { OutputPath = Out("c"), Seed = 8 });
 
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(File.ReadAllBytes(again.OutputPath), Is.EqualTo(File.ReadAllBytes(first.OutputPath)));
-            Assert.That(File.ReadAllText(other.OutputPath), Is.Not.EqualTo(File.ReadAllText(first.OutputPath)));
+            Assert.That(File.ReadAllBytes(again.OutputPath),
+                Is.EqualTo(File.ReadAllBytes(first.OutputPath)));
+            Assert.That(File.ReadAllText(other.OutputPath),
+                Is.Not.EqualTo(File.ReadAllText(first.OutputPath)));
         }
     }
 

@@ -39,15 +39,18 @@ internal sealed class AllureResultsWriterTests
             Assert.That(result.GetProperty("uuid").GetString(), Is.EqualTo(test.Uuid));
             Assert.That(result.GetProperty("historyId").GetString(), Has.Length.EqualTo(32));
             Assert.That(result.GetProperty("testCaseId").GetString(), Has.Length.EqualTo(32));
-            Assert.That(result.GetProperty("fullName").GetString(), Is.EqualTo("fluxperf.recipe.warm"));
-            Assert.That(result.GetProperty("name").GetString(), Is.EqualTo("warm at concurrency 8"));
+            Assert.That(result.GetProperty("fullName").GetString(),
+                Is.EqualTo("fluxperf.recipe.warm"));
+            Assert.That(result.GetProperty("name").GetString(),
+                Is.EqualTo("warm at concurrency 8"));
             Assert.That(result.GetProperty("status").GetString(), Is.EqualTo("failed"));
             Assert.That(result.GetProperty("stage").GetString(), Is.EqualTo("finished"));
             Assert.That(result.GetProperty("statusDetails").GetProperty("message").GetString(),
                 Does.Contain("SLO"));
             Assert.That(result.GetProperty("stop").GetInt64(),
                 Is.GreaterThanOrEqualTo(result.GetProperty("start").GetInt64()));
-            Assert.That(LabelValues(result, "tag"), Is.EquivalentTo(new[] { "qwen", "multi_turn" }));
+            Assert.That(LabelValues(result, "tag"),
+                Is.EquivalentTo(new[] { "qwen", "multi_turn" }));
             Assert.That(LabelValues(result, "host"), Has.Exactly(1).Items);
             Assert.That(LabelValues(result, "language"), Is.EqualTo(new[] { "csharp" }));
             var runId = result.GetProperty("parameters").EnumerateArray()
@@ -59,7 +62,8 @@ internal sealed class AllureResultsWriterTests
             var inner = outer.GetProperty("steps")[0];
             Assert.That(inner.GetProperty("attachments")[0].GetProperty("type").GetString(),
                 Is.EqualTo("text/csv"));
-            Assert.That(inner.TryGetProperty("start", out _) && inner.TryGetProperty("stop", out _));
+            Assert.That(
+                inner.TryGetProperty("start", out _) && inner.TryGetProperty("stop", out _));
         }
     }
 
@@ -194,7 +198,8 @@ internal sealed class AllureResultsWriterTests
         {
             var test = writer.StartTestCase($"case {i}", $"suite.case{i}");
             test.AddParameter("i", i.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            test.AttachTextAsync("log", $"case {i}", CancellationToken.None).GetAwaiter().GetResult();
+            test.AttachTextAsync("log", $"case {i}", CancellationToken.None)
+                .GetAwaiter().GetResult();
             writer.WriteCategoriesAsync(CancellationToken.None).GetAwaiter().GetResult();
             test.WriteAsync(CancellationToken.None).GetAwaiter().GetResult();
         });

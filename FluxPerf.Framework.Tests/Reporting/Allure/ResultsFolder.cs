@@ -2,7 +2,9 @@ using System.Text.Json;
 
 namespace FluxPerf.Tests.Reporting.Allure;
 
-/// <summary>A temporary allure-results folder, deleted on dispose, with readers for its files.</summary>
+/// <summary>
+/// A temporary allure-results folder, deleted on dispose, with readers for its files.
+/// </summary>
 internal sealed class ResultsFolder : IDisposable
 {
     public ResultsFolder()
