@@ -10,26 +10,13 @@ namespace FluxPerf.Tests.Cli;
 [TestFixture]
 [NonParallelizable]
 [CancelAfter(90_000)]
-public sealed class FluxPerfCommandTests
+public sealed class FluxPerfCommandTests : TempFolderTests
 {
-    private string _folder = "";
-
-    [SetUp]
-    public void SetUp()
-    {
-        _folder = Path.Combine(
-            Path.GetTempPath(), "fluxperf-cli-tests", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(_folder);
-    }
-
-    [TearDown]
-    public void TearDown() => Directory.Delete(_folder, recursive: true);
-
     [Test]
     public async Task Root_VersionAndNoArguments_PrintVersionAndEveryCommand(CancellationToken ct)
     {
-        var version = await CliProcess.RunAsync(_folder, ct, "--version");
-        var help = await CliProcess.RunAsync(_folder, ct);
+        var version = await CliProcess.RunAsync(Folder, ct, "--version");
+        var help = await CliProcess.RunAsync(Folder, ct);
 
         using (Assert.EnterMultipleScope())
         {
@@ -50,12 +37,12 @@ public sealed class FluxPerfCommandTests
         var dataset = Path.Combine(
             CliProcess.RepositoryRoot, "examples", "datasets", "quickstart.jsonl");
 
-        var result = await CliProcess.RunAsync(_folder, ct, "run", "--mock-server",
+        var result = await CliProcess.RunAsync(Folder, ct, "run", "--mock-server",
             "--dataset", dataset, "--concurrency", "1", "2", "--num-samples", "2", "4",
             "--max-output-tokens", "8", "--reset-cache-between-rounds", "--output-dir", "out",
             "--mock-option", "itl_ms=1", "--mock-option", "base_ttft_ms=1");
 
-        var runFolder = Directory.GetDirectories(Path.Combine(_folder, "out")).Single();
+        var runFolder = Directory.GetDirectories(Path.Combine(Folder, "out")).Single();
         var results = JsonNode.Parse(await File.ReadAllTextAsync(
             Path.Combine(runFolder, "results.json"), ct))!;
         var levels = results["stages"]![0]!["levels"]!.AsArray();
@@ -81,10 +68,10 @@ public sealed class FluxPerfCommandTests
     {
         var examples = Path.Combine(CliProcess.RepositoryRoot, "examples");
 
-        var result = await CliProcess.RunAsync(_folder, ct, "run",
+        var result = await CliProcess.RunAsync(Folder, ct, "run",
             "--recipe", Path.Combine(examples, "recipe_quickstart.yaml"),
             "--slo-file", Path.Combine(examples, "slo_unmeetable.yaml"),
-            "--concurrency", "2", "--num-samples", "4", "--output-dir", _folder);
+            "--concurrency", "2", "--num-samples", "4", "--output-dir", Folder);
 
         using (Assert.EnterMultipleScope())
         {
@@ -101,10 +88,10 @@ public sealed class FluxPerfCommandTests
     [Test]
     public async Task Run_BadInput_ExitsTwoWithTheBadValueAndNoStackTrace(CancellationToken ct)
     {
-        var badMode = await CliProcess.RunAsync(_folder, ct, "run", "--mode", "dual-round");
-        var missing = await CliProcess.RunAsync(_folder, ct, "run", "--mock-server",
+        var badMode = await CliProcess.RunAsync(Folder, ct, "run", "--mode", "dual-round");
+        var missing = await CliProcess.RunAsync(Folder, ct, "run", "--mock-server",
             "--dataset", "no-such.jsonl", "--reset-verification", "strict");
-        var typo = await CliProcess.RunAsync(_folder, ct, "rnu");
+        var typo = await CliProcess.RunAsync(Folder, ct, "rnu");
 
         using (Assert.EnterMultipleScope())
         {
@@ -125,13 +112,13 @@ public sealed class FluxPerfCommandTests
     {
         var a = WriteResults("a", ttftP50: 10, gatePassed: true);
         var b = WriteResults("b", ttftP50: 15, gatePassed: false);
-        var bad = Path.Combine(_folder, "not-results.json");
+        var bad = Path.Combine(Folder, "not-results.json");
         await File.WriteAllTextAsync(bad, "{\"hello\": 1}", ct);
 
-        var result = await CliProcess.RunAsync(_folder, ct, "compare", a, b, "--output", "cmp.csv");
-        var invalid = await CliProcess.RunAsync(_folder, ct, "compare", a, bad);
+        var result = await CliProcess.RunAsync(Folder, ct, "compare", a, b, "--output", "cmp.csv");
+        var invalid = await CliProcess.RunAsync(Folder, ct, "compare", a, bad);
 
-        var csv = await File.ReadAllLinesAsync(Path.Combine(_folder, "cmp.csv"), ct);
+        var csv = await File.ReadAllLinesAsync(Path.Combine(Folder, "cmp.csv"), ct);
         using (Assert.EnterMultipleScope())
         {
             Assert.That(result.ExitCode, Is.Zero, result.ToString());
@@ -182,7 +169,7 @@ public sealed class FluxPerfCommandTests
             ["run_id"] = name,
             ["stages"] = new JsonArray(new JsonObject { ["name"] = "s", ["levels"] = levels }),
         };
-        var folder = Path.Combine(_folder, name);
+        var folder = Path.Combine(Folder, name);
         Directory.CreateDirectory(folder);
         File.WriteAllText(Path.Combine(folder, "results.json"), root.ToJsonString(JsonOptions));
         return folder;

@@ -4,21 +4,13 @@ using FluxPerf.Configuration.Recipes;
 namespace FluxPerf.Tests.Configuration;
 
 [TestFixture]
-public sealed class RecipeLoaderTests
+public sealed class RecipeLoaderTests : TempFolderTests
 {
-    private string _folder = "";
-
     [SetUp]
-    public void SetUp()
+    public void WriteDataset()
     {
-        _folder = Path.Combine(Path.GetTempPath(), "fluxperf-recipes",
-            Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(_folder);
-        File.WriteAllText(Path.Combine(_folder, "data.jsonl"), "{\"prompt\": \"hello\"}\n");
+        File.WriteAllText(Path.Combine(Folder, "data.jsonl"), "{\"prompt\": \"hello\"}\n");
     }
-
-    [TearDown]
-    public void TearDown() => Directory.Delete(_folder, recursive: true);
 
     [Test]
     public void Load_OriginalFormat_StagesOverrideGlobalAndPathsResolveAgainstTheRecipe()
@@ -50,7 +42,7 @@ public sealed class RecipeLoaderTests
             Assert.That(first.Config.Mode, Is.EqualTo(BenchmarkMode.MultiTurn));
             Assert.That(first.Config.ConcurrencyLevels, Is.EqualTo(new[] { 5, 10 }));
             Assert.That(first.Config.NumSamples, Is.EqualTo(new[] { 20, 40 }));
-            Assert.That(first.Config.DatasetPath, Is.EqualTo(Path.Combine(_folder, "data.jsonl")));
+            Assert.That(first.Config.DatasetPath, Is.EqualTo(Path.Combine(Folder, "data.jsonl")));
             Assert.That(first.Environment["CUSTOM_VAR"], Is.EqualTo("value"));
             Assert.That(second.Config.Mode, Is.EqualTo(BenchmarkMode.DualRound));
             Assert.That(second.Config.MaxOutputTokens, Is.EqualTo(64), "inherited from global");
@@ -212,7 +204,7 @@ public sealed class RecipeLoaderTests
 
     private string Write(string yaml)
     {
-        var path = Path.Combine(_folder, "recipe.yaml");
+        var path = Path.Combine(Folder, "recipe.yaml");
         File.WriteAllText(path, yaml);
         return path;
     }

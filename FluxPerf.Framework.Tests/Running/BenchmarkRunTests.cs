@@ -8,23 +8,15 @@ namespace FluxPerf.Tests.Running;
 
 [TestFixture]
 [CancelAfter(120_000)]
-public sealed class BenchmarkRunTests
+public sealed class BenchmarkRunTests : TempFolderTests
 {
-    private string _folder = "";
-
-    [SetUp]
-    public void SetUp() => _folder = EngineFixture.TempFolder();
-
-    [TearDown]
-    public void TearDown() => Directory.Delete(_folder, recursive: true);
-
     [Test]
     public async Task RunStage_DualRoundAgainstMock_Round2IsWarmAndFaster()
     {
         await using var mock = await EngineFixture.StartMockAsync();
-        var config = EngineFixture.Config(mock, EngineFixture.WriteDataset(_folder, 12), _folder);
+        var config = EngineFixture.Config(mock, EngineFixture.WriteDataset(Folder, 12), Folder);
 
-        using var run = BenchmarkRun.Create(new RunOptions { OutputDirectory = _folder });
+        using var run = BenchmarkRun.Create(new RunOptions { OutputDirectory = Folder });
         var levels = await run.RunStageAsync(config);
 
         Assert.That(levels, Has.Count.EqualTo(2));
@@ -53,7 +45,7 @@ public sealed class BenchmarkRunTests
     {
         await using var mock = await EngineFixture.StartMockAsync();
         var config = EngineFixture.Config(
-            mock, EngineFixture.WriteDataset(_folder, 6), _folder) with
+            mock, EngineFixture.WriteDataset(Folder, 6), Folder) with
         {
             ConcurrencyLevels = [3],
             NumSamples = [6],
@@ -61,7 +53,7 @@ public sealed class BenchmarkRunTests
             ResetVerification = ResetVerificationPolicy.Strict,
         };
 
-        using var run = BenchmarkRun.Create(new RunOptions { OutputDirectory = _folder });
+        using var run = BenchmarkRun.Create(new RunOptions { OutputDirectory = Folder });
         var level = (await run.RunStageAsync(config)).Single();
 
         var betweenRounds = level.Resets.Single(r => r.Moment == "between_rounds");
@@ -83,7 +75,7 @@ public sealed class BenchmarkRunTests
     {
         await using var mock = await EngineFixture.StartMockAsync();
         var config = EngineFixture.Config(
-            mock, EngineFixture.WriteDataset(_folder, 4, turns: 3), _folder) with
+            mock, EngineFixture.WriteDataset(Folder, 4, turns: 3), Folder) with
         {
             Mode = BenchmarkMode.MultiTurn,
             ConcurrencyLevels = [2],
@@ -91,7 +83,7 @@ public sealed class BenchmarkRunTests
             SaveRequests = true,
         };
 
-        using var run = BenchmarkRun.Create(new RunOptions { OutputDirectory = _folder });
+        using var run = BenchmarkRun.Create(new RunOptions { OutputDirectory = Folder });
         var level = (await run.RunStageAsync(config)).Single();
 
         var byId = level.Records.GroupBy(r => r.RequestId).ToArray();
@@ -118,8 +110,8 @@ public sealed class BenchmarkRunTests
     public async Task Analysis_RecomputedFromRequestsJsonl_EqualsResultsJson()
     {
         await using var mock = await EngineFixture.StartMockAsync();
-        var config = EngineFixture.Config(mock, EngineFixture.WriteDataset(_folder, 8), _folder);
-        using var run = BenchmarkRun.Create(new RunOptions { OutputDirectory = _folder });
+        var config = EngineFixture.Config(mock, EngineFixture.WriteDataset(Folder, 8), Folder);
+        using var run = BenchmarkRun.Create(new RunOptions { OutputDirectory = Folder });
         await run.RunStageAsync(config);
 
         var records = File.ReadAllLines(Path.Combine(run.Folder, "requests.jsonl"))
@@ -159,7 +151,7 @@ public sealed class BenchmarkRunTests
     {
         await using var mock = await EngineFixture.StartMockAsync(o => o.ItlMs = 20);
         var config = EngineFixture.Config(
-            mock, EngineFixture.WriteDataset(_folder, 40), _folder) with
+            mock, EngineFixture.WriteDataset(Folder, 40), Folder) with
         {
             ConcurrencyLevels = [2],
             NumSamples = [40],
@@ -176,7 +168,7 @@ public sealed class BenchmarkRunTests
 
         using var run = BenchmarkRun.Create(new RunOptions
         {
-            OutputDirectory = _folder,
+            OutputDirectory = Folder,
             CancelGracePeriod = TimeSpan.FromSeconds(5),
         });
 
@@ -197,16 +189,16 @@ public sealed class BenchmarkRunTests
     [Test]
     public async Task RunLevel_UnreachableEndpoint_FailsWithClearMessage()
     {
-        var dataset = EngineFixture.WriteDataset(_folder, 4);
+        var dataset = EngineFixture.WriteDataset(Folder, 4);
         var config = new BenchmarkConfig
         {
             DatasetPath = dataset,
             Endpoint = new Uri("http://127.0.0.1:9/v1/chat/completions"),
             ConcurrencyLevels = [2],
             NumSamples = [2],
-            OutputDirectory = _folder,
+            OutputDirectory = Folder,
         };
-        using var run = BenchmarkRun.Create(new RunOptions { OutputDirectory = _folder });
+        using var run = BenchmarkRun.Create(new RunOptions { OutputDirectory = Folder });
 
         var error = Assert.ThrowsAsync<BenchmarkException>(() => run.RunLevelAsync(config, 0));
 
@@ -217,16 +209,16 @@ public sealed class BenchmarkRunTests
     [Test]
     public void RunLevel_TooManySamples_SaysHowManyEntriesThereAre()
     {
-        var dataset = EngineFixture.WriteDataset(_folder, 3);
+        var dataset = EngineFixture.WriteDataset(Folder, 3);
         var config = new BenchmarkConfig
         {
             DatasetPath = dataset,
             Endpoint = new Uri("http://127.0.0.1:9/v1/chat/completions"),
             ConcurrencyLevels = [2],
             NumSamples = [10],
-            OutputDirectory = _folder,
+            OutputDirectory = Folder,
         };
-        using var run = BenchmarkRun.Create(new RunOptions { OutputDirectory = _folder });
+        using var run = BenchmarkRun.Create(new RunOptions { OutputDirectory = Folder });
 
         var error = Assert.ThrowsAsync<ConfigurationException>(() => run.RunLevelAsync(config, 0));
 

@@ -63,11 +63,4 @@ internal static class EngineFixture
             ResetCacheBetweenConcurrency = true,
             RequestTimeout = TimeSpan.FromSeconds(30),
         };
-
-    public static string TempFolder()
-    {
-        var path = Path.Combine(Path.GetTempPath(), "fluxperf-tests", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(path);
-        return path;
-    }
 }

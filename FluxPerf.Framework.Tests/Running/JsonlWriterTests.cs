@@ -6,20 +6,12 @@ namespace FluxPerf.Tests.Running;
 
 [TestFixture]
 [CancelAfter(30_000)]
-public sealed class JsonlWriterTests
+public sealed class JsonlWriterTests : TempFolderTests
 {
-    private string _folder = "";
-
-    [SetUp]
-    public void SetUp() => _folder = EngineFixture.TempFolder();
-
-    [TearDown]
-    public void TearDown() => Directory.Delete(_folder, recursive: true);
-
     [Test]
     public async Task Append_FromManyThreads_EveryLineWholeAndEachValueOnce()
     {
-        var path = Path.Combine(_folder, "lines.jsonl");
+        var path = Path.Combine(Folder, "lines.jsonl");
 
         using (var writer = new JsonlWriter(path, ReportJson.Lines))
         {
@@ -49,7 +41,7 @@ public sealed class JsonlWriterTests
     {
         // A value that cannot be written must not leave its half-written start in the reused
         // writer, to be glued in front of the next line.
-        var path = Path.Combine(_folder, "lines.jsonl");
+        var path = Path.Combine(Folder, "lines.jsonl");
         using var writer = new JsonlWriter(path, ReportJson.Lines);
 
         writer.Append(new Line(1, "first", [1.5]));

@@ -6,22 +6,14 @@ namespace FluxPerf.Tests.Running;
 
 [TestFixture]
 [CancelAfter(120_000)]
-public sealed class ServerMetricsRunTests
+public sealed class ServerMetricsRunTests : TempFolderTests
 {
-    private string _folder = "";
-
-    [SetUp]
-    public void SetUp() => _folder = EngineFixture.TempFolder();
-
-    [TearDown]
-    public void TearDown() => Directory.Delete(_folder, recursive: true);
-
     [Test]
     public async Task RunStage_ScrapingTheMock_ServerHitRateMatchesClientCachedFraction()
     {
         await using var mock = await EngineFixture.StartMockAsync();
         var config = EngineFixture.Config(
-            mock, EngineFixture.WriteDataset(_folder, 8), _folder) with
+            mock, EngineFixture.WriteDataset(Folder, 8), Folder) with
         {
             ConcurrencyLevels = [4],
             NumSamples = [8],
@@ -29,7 +21,7 @@ public sealed class ServerMetricsRunTests
             ScrapeInterval = TimeSpan.FromMilliseconds(50),
         };
 
-        using var run = BenchmarkRun.Create(new RunOptions { OutputDirectory = _folder });
+        using var run = BenchmarkRun.Create(new RunOptions { OutputDirectory = Folder });
         var level = (await run.RunStageAsync(config)).Single();
 
         using (Assert.EnterMultipleScope())
@@ -63,7 +55,7 @@ public sealed class ServerMetricsRunTests
     {
         await using var mock = await EngineFixture.StartMockAsync();
         var config = EngineFixture.Config(
-            mock, EngineFixture.WriteDataset(_folder, 6), _folder) with
+            mock, EngineFixture.WriteDataset(Folder, 6), Folder) with
         {
             ConcurrencyLevels = [2],
             NumSamples = [6],
@@ -71,7 +63,7 @@ public sealed class ServerMetricsRunTests
             ScrapeInterval = TimeSpan.FromMilliseconds(50),
         };
 
-        using var run = BenchmarkRun.Create(new RunOptions { OutputDirectory = _folder });
+        using var run = BenchmarkRun.Create(new RunOptions { OutputDirectory = Folder });
         var level = (await run.RunStageAsync(config)).Single();
 
         var lines = File.ReadAllLines(Path.Combine(run.Folder, PrometheusCsvWriter.FileName));

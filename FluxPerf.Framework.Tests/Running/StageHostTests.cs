@@ -11,26 +11,18 @@ namespace FluxPerf.Tests.Running;
 [TestFixture]
 [NonParallelizable]
 [CancelAfter(180_000)]
-public sealed class StageHostTests
+public sealed class StageHostTests : TempFolderTests
 {
-    private string _folder = "";
-
-    [SetUp]
-    public void SetUp() => _folder = EngineFixture.TempFolder();
-
-    [TearDown]
-    public void TearDown() => Directory.Delete(_folder, recursive: true);
-
     [Test]
     public async Task Start_StageEnvironment_ReachesTheEmbeddedMockAndIsRestoredAfter()
     {
         const string Variable = "FLUXPERF_MOCK_PREFILL_MS_PER_TOKEN";
         var before = Environment.GetEnvironmentVariable(Variable);
-        var dataset = EngineFixture.WriteDataset(_folder, 6);
+        var dataset = EngineFixture.WriteDataset(Folder, 6);
         var fast = Stage("fast", dataset, "0.02");
         var slow = Stage("slow", dataset, "0.4");
 
-        using var run = BenchmarkRun.Create(new RunOptions { OutputDirectory = _folder });
+        using var run = BenchmarkRun.Create(new RunOptions { OutputDirectory = Folder });
         var fastTtft = await Round1TtftAsync(run, fast);
         var slowTtft = await Round1TtftAsync(run, slow);
 
@@ -53,12 +45,12 @@ public sealed class StageHostTests
             Config = new BenchmarkConfig
             {
                 StageName = "launched",
-                DatasetPath = EngineFixture.WriteDataset(_folder, 4),
+                DatasetPath = EngineFixture.WriteDataset(Folder, 4),
                 Endpoint = new Uri($"http://127.0.0.1:{port}/v1/chat/completions"),
                 ConcurrencyLevels = [2],
                 NumSamples = [4],
                 MaxOutputTokens = 4,
-                OutputDirectory = _folder,
+                OutputDirectory = Folder,
             },
             Server = new ServerLaunch
             {
@@ -70,7 +62,7 @@ public sealed class StageHostTests
             },
         };
 
-        using var run = BenchmarkRun.Create(new RunOptions { OutputDirectory = _folder });
+        using var run = BenchmarkRun.Create(new RunOptions { OutputDirectory = Folder });
         await using (var host = await StageHost.StartAsync(
             stage, null, run.Folder, false, CancellationToken.None))
         {
