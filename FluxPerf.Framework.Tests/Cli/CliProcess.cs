@@ -1,6 +1,3 @@
-using System.Diagnostics;
-using FluxPerf.Client;
-
 namespace FluxPerf.Tests.Cli;
 
 /// <summary>
@@ -15,51 +12,18 @@ internal static class CliProcess
     public static string RepositoryRoot => RepositoryPaths.Root;
 
     /// <summary>The fluxperf.dll to run, or <c>null</c> when the CLI has not been built.</summary>
-    public static string? Dll { get; } = FindDll();
+    public static string? Dll { get; } = BuiltProgram.Find("FluxPerf.Cli", "fluxperf.dll");
 
     /// <summary>Skips the calling test, saying why, when the CLI has not been built.</summary>
     public static string RequireDll() => Dll ?? IgnoreMissing();
 
     /// <summary>Runs <c>fluxperf args…</c> in <paramref name="workingDirectory"/> and waits for
     /// it, killing it when <paramref name="ct"/> fires.</summary>
-    public static async Task<CliResult> RunAsync(
+    public static Task<CliResult> RunAsync(
         string workingDirectory,
         CancellationToken ct,
-        params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = workingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        start.ArgumentList.Add(RequireDll());
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        // Plain progress lines, as in CI, whatever the test runner's own environment says.
-        start.Environment["CI"] = "true";
-
-        // The test host has inline socket completions from .runsettings; a user's shell does
-        // not, so the command must turn them on itself.
-        start.Environment.Remove(SocketCompletions.Variable);
-        using var process = Process.Start(start)!; // not null: a new process was started
-        var stdout = process.StandardOutput.ReadToEndAsync(ct);
-        var stderr = process.StandardError.ReadToEndAsync(ct);
-        try
-        {
-            await process.WaitForExitAsync(ct);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw;
-        }
-
-        return new CliResult(process.ExitCode, await stdout, await stderr);
-    }
+        params string[] args) =>
+        BuiltProgram.RunAsync(RequireDll(), workingDirectory, ct, args);
 
     private static string IgnoreMissing()
     {
@@ -67,40 +31,4 @@ internal static class CliProcess
             + "(the solution build does) to run the CLI tests");
         return "";
     }
-
-    private static string? FindDll()
-    {
-        var testOutput = AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar);
-        var configuration = new DirectoryInfo(testOutput).Parent?.Name ?? "Release";
-        var candidates = new[]
-        {
-            // Default layout: <project>/bin/<Configuration>/net10.0/.
-            Path.Combine(RepositoryRoot, "FluxPerf.Cli", "bin", configuration, "net10.0"),
-
-            // Artifacts layout: <artifacts>/bin/<project>/<configuration>/.
-            Path.Combine(
-                testOutput, "..", "..", "FluxPerf.Cli", new DirectoryInfo(testOutput).Name),
-        };
-        var same = candidates.Select(c => Path.GetFullPath(Path.Combine(c, "fluxperf.dll")))
-            .FirstOrDefault(File.Exists);
-        return same ?? OtherBuilds().Where(File.Exists)
-            .OrderByDescending(File.GetLastWriteTimeUtc)
-            .FirstOrDefault();
-    }
-
-    private static IEnumerable<string> OtherBuilds() =>
-    [
-        Path.Combine(RepositoryRoot, "FluxPerf.Cli", "bin", "Release", "net10.0", "fluxperf.dll"),
-        Path.Combine(RepositoryRoot, "FluxPerf.Cli", "bin", "Debug", "net10.0", "fluxperf.dll"),
-        "/tmp/fp-cli/bin/FluxPerf.Cli/release/fluxperf.dll",
-        "/tmp/fp-cli/bin/FluxPerf.Cli/debug/fluxperf.dll",
-    ];
-}
-
-/// <summary>What a <c>fluxperf</c> process did.</summary>
-internal sealed record CliResult(int ExitCode, string Stdout, string Stderr)
-{
-    /// <inheritdoc />
-    public override string ToString() =>
-        $"exit {ExitCode}\n--- stdout ---\n{Stdout}\n--- stderr ---\n{Stderr}";
 }
