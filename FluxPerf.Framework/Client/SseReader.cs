@@ -67,9 +67,9 @@ internal sealed class SseReader : IDisposable
     /// means the sender stopped mid-event.</summary>
     public bool EndedMidEvent { get; private set; }
 
-    // Pooled state machines: this method and FillAsync suspend once per event that is not yet
-    // in the buffer, and each suspension otherwise allocates a box (about 160 bytes per token
-    // together, measured by FluxPerf.Benchmarks). Callers await each call once, as pooling needs.
+    // A pooled state machine: this method suspends once per event that is not yet in the
+    // buffer, and each suspension otherwise allocates a box (about 80 bytes per token, measured
+    // by FluxPerf.Benchmarks). Callers await each call once, as pooling needs.
 
     /// <summary>Reads up to the next dispatched event; false at the end of the stream.</summary>
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
@@ -112,7 +112,15 @@ internal sealed class SseReader : IDisposable
                 return false;
             }
 
-            await FillAsync(cancellationToken);
+            // The read is awaited here rather than in a helper: one state machine per event
+            // instead of two, on the path every streamed token takes.
+            MakeRoom();
+            var read = await _stream.ReadAsync(_buffer.AsMemory(_end), cancellationToken);
+
+            // The arrival moment of everything in this read: taken before any parsing.
+            _lastReadTimestamp = Timestamps.Now();
+            _end += read;
+            _endOfStream = read == 0;
         }
     }
 
@@ -229,19 +237,6 @@ internal sealed class SseReader : IDisposable
         value.CopyTo(_data.AsSpan(_dataLength));
         _dataLength += value.Length;
         _hasData = true;
-    }
-
-    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
-    private async ValueTask FillAsync(CancellationToken cancellationToken)
-    {
-        MakeRoom();
-
-        var read = await _stream.ReadAsync(_buffer.AsMemory(_end), cancellationToken);
-
-        // The arrival moment of everything in this read: taken before any parsing.
-        _lastReadTimestamp = Timestamps.Now();
-        _end += read;
-        _endOfStream = read == 0;
     }
 
     private void MakeRoom()
