@@ -15,7 +15,8 @@ public sealed class SocketCompletionsTests
         // Without the switch every continuation is on the pool already and this test would
         // prove nothing; .runsettings sets it for the test host as the fluxperf command does.
         Assume.That(SocketCompletions.Mode, Is.EqualTo("inline"),
-            $"run with --settings .runsettings, which sets {SocketCompletions.Variable}=1");
+            $"needs Linux or macOS and {SocketCompletions.Variable}=1, which --settings "
+            + ".runsettings sets");
         await using var mock = await MockHost.StartAsync(
             new FluxPerf.MockServer.MockServerOptions { BaseTtftMs = 2, ItlMs = 1, Seed = 7 });
         using var client = new StreamingClient(ClientTestRequests.Options(mock.ChatCompletionsUri));
@@ -42,6 +43,8 @@ public sealed class SocketCompletionsTests
     [NonParallelizable]
     public void EnableForProcess_UserChoseThreadPool_KeepsTheirChoice()
     {
+        Assume.That(OperatingSystem.IsWindows(), Is.False,
+            "the switch belongs to the Unix socket engine; Windows reports windows_iocp");
         var original = Environment.GetEnvironmentVariable(SocketCompletions.Variable);
         try
         {

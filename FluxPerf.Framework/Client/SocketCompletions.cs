@@ -24,11 +24,12 @@ public static class SocketCompletions
     public const string Variable = "DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS";
 
     /// <summary><c>inline</c> or <c>thread_pool</c>: how this process was asked to complete
-    /// socket reads. Recorded with the results, because it changes the client's cost and the
-    /// delay between a read and its timestamp.</summary>
-    public static string Mode => Environment.GetEnvironmentVariable(Variable) == "1"
-        ? "inline"
-        : "thread_pool";
+    /// socket reads; <c>windows_iocp</c> on Windows, whose completion ports the switch does not
+    /// change. Recorded with the results, because it changes the client's cost and the delay
+    /// between a read and its timestamp.</summary>
+    public static string Mode => OperatingSystem.IsWindows()
+        ? "windows_iocp"
+        : Environment.GetEnvironmentVariable(Variable) == "1" ? "inline" : "thread_pool";
 
     /// <summary>
     /// Asks for inline completions unless the variable is already set (a user's explicit
