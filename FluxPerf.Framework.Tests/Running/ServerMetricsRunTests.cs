@@ -42,11 +42,44 @@ public sealed class ServerMetricsRunTests : TempFolderTests
                 Assert.That(round.CacheAccount!.Warnings, Is.Empty);
             }
 
+            Assert.That(level.Round1.CacheAccount!.ExpectedReusableTokens, Is.Null);
+            Assert.That(level.Round2.CacheAccount!.ExpectedReusableTokens,
+                Is.EqualTo(level.Round2.Statistics.PromptTokensTotal),
+                "round 2 repeats round 1, so all of it was reusable");
             Assert.That(level.Round2.Server!.Derived.PrefixCacheHitRate, Is.GreaterThan(0.8));
             Assert.That(level.Resets.Single().Verified, Is.True);
             Assert.That(level.Resets.Single().Verification,
                 Does.Contain("the server's hit counter did not grow"),
                 "with metrics scraped, the counters witness the reset too");
+        }
+    }
+
+    [Test]
+    public async Task RunStage_CacheTooSmallForTheWorkload_Round2AccountNamesEviction()
+    {
+        // 8 blocks of 16 tokens hold less than one of the dataset's prompts, so round 1's
+        // prefixes are evicted before round 2 asks for them again.
+        await using var mock = await EngineFixture.StartMockAsync(o => o.CacheCapacityBlocks = 8);
+        var config = EngineFixture.Config(
+            mock, EngineFixture.WriteDataset(Folder, 8), Folder) with
+        {
+            ConcurrencyLevels = [2],
+            NumSamples = [8],
+            PrometheusUrls = [new Uri(mock.BaseAddress, "metrics")],
+            ScrapeInterval = TimeSpan.FromMilliseconds(50),
+        };
+
+        using var run = BenchmarkRun.Create(new RunOptions { OutputDirectory = Folder });
+        var level = (await run.RunStageAsync(config)).Single();
+
+        var account = level.Round2.CacheAccount!;
+        var expected = level.Round2.Statistics.PromptTokensTotal;
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(account.ExpectedReusableTokens, Is.EqualTo(expected));
+            Assert.That(account.ClientCachedTokens, Is.LessThan(expected / 2));
+            Assert.That(account.Warnings, Has.One.Contains(
+                expected.ToString(CultureInfo.InvariantCulture)).And.Contains("evict"));
         }
     }
 

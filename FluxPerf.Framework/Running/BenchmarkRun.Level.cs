@@ -166,8 +166,8 @@ public sealed partial class BenchmarkRun
             Samples = samples,
             Load = load.Describe(),
             Resets = resets,
-            Round1 = Round(1, s1, round1.Server),
-            Round2 = Round(2, s2, round2.Server),
+            Round1 = Round(1, s1, round1.Server, expectedReusable: null),
+            Round2 = Round(2, s2, round2.Server, ReusableInRound2(stage.Config, s2)),
             Comparison = WithServerRows(RoundComparer.Compare(s1, s2, round1.Records,
                 round2.Records, stage.Config.Seed), round1.Server, round2.Server),
             Warnings = warnings,
@@ -196,15 +196,27 @@ public sealed partial class BenchmarkRun
     private static RoundResult Round(
         int number,
         RoundStatistics statistics,
-        RoundServerMetrics? server)
+        RoundServerMetrics? server,
+        long? expectedReusable)
     {
-        // The workload's expected reuse is not known here (a generator's sidecar would say), so
-        // the account compares what the client and the server saw with each other.
-        var account = server is null ? null : CacheAccount.Settle(null,
+        var account = server is null ? null : CacheAccount.Settle(expectedReusable,
             statistics.CachedTokensTotal, statistics.PromptTokensTotal, statistics.Succeeded,
             server.Derived);
         return new RoundResult(number, statistics, server, account);
     }
+
+    // Round 2 repeats round 1's requests byte for byte (dual-round, or multi-turn replaying the
+    // recorded replies), so a cache that kept everything serves all its prompt tokens but each
+    // request's last partial block, which the account's allowance covers; a shortfall is then
+    // eviction, and the account says so. After a reset between rounds only other tiers (LMCache)
+    // can serve it, and how much they kept is what the round measures, so nothing is expected.
+    // Round 1's reuse depends on which requests share prefixes and on their order in flight;
+    // it is left unknown, and the account compares the client with the server only.
+    private static long? ReusableInRound2(BenchmarkConfig config, RoundStatistics round2) =>
+        !config.ResetCacheBetweenRounds
+        && (config.Mode == BenchmarkMode.DualRound || config.ReplayRecordedReplies)
+            ? round2.PromptTokensTotal
+            : null;
 
     // The load model is chosen here so that an open-loop schedule (a request rate with Poisson
     // or gamma gaps) can replace the closed loop without touching the rounds.
